@@ -1,0 +1,3 @@
+import {installOfflineFetch} from "./npmFromNodeModules.ts";
+
+installOfflineFetch();

@@ -1,0 +1,73 @@
+// A real Chromium (Debian's, driven by playwright-core) that records everything a person
+// would count as broken: console errors, page errors, failed requests, and any request
+// that leaves this machine.
+import {existsSync} from "node:fs";
+import {mkdirSync} from "node:fs";
+import {resolve} from "node:path";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const SCREENSHOTS = resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(path)) {
+    throw new Error(`No Chromium at ${path}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+  }
+  return path;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ]
+  });
+}
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+export interface WatchedPage {
+  page: Page;
+  /** Everything that went wrong, as sentences; a clean page has none. */
+  problems: string[];
+}
+
+/** A fresh page (own context, so a cold cache) that refuses and records off-host requests. */
+export async function watchedPage(browser: Browser, options: {colorScheme?: "light" | "dark"} = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, colorScheme: options.colorScheme ?? "light", acceptDownloads: true});
+  const page = await context.newPage();
+  const problems: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || url.protocol === "blob:" || LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    problems.push(`off-host request: ${url.href}`);
+    return route.abort("blockedbyclient");
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    const failure = request.failure()?.errorText ?? "";
+    // Framework aborts its own module preloads when a page navigates; that is not a broken page.
+    if (failure === "net::ERR_ABORTED" && request.resourceType() !== "document") return;
+    problems.push(`failed request: ${request.url()} (${failure})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return {page, problems};
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, {recursive: true});
+  await page.screenshot({path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true});
+}

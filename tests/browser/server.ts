@@ -1,0 +1,17 @@
+// Serves the built site on 127.0.0.1 the way a static host would (clean URLs: /supply → supply.html).
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import sirv from "sirv";
+
+export async function serveDirectory(dir: string, port = 0): Promise<{url: string; server: Server}> {
+  const handler = sirv(dir, {extensions: ["html"], dev: false, etag: true});
+  const server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end("not found");
+    })
+  );
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const {port: bound} = server.address() as AddressInfo;
+  return {url: `http://127.0.0.1:${bound}`, server};
+}
