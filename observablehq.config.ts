@@ -4,7 +4,17 @@ import "./scripts/offline/install.ts";
 export default {
   root: "src",
   title: "Rare Earth Observatory",
-  pages: [],
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Supply", path: "/supply"},
+    {name: "Trade", path: "/trade"},
+    {name: "Magnets", path: "/magnets"},
+    {name: "Wind", path: "/wind"},
+    {name: "Robotics", path: "/robotics"},
+    {name: "Sources", path: "/sources"},
+    {name: "SQL workbench", path: "/sql"}
+  ],
+  pager: false,
   // No web fonts: the default stylesheet would load Google Fonts.
   globalStylesheets: [],
   theme: ["air", "near-midnight"],

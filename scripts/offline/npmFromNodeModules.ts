@@ -159,7 +159,9 @@ export class OfflineNpm {
         }
       ]
     });
-    return result.outputFiles[0].text;
+    // Some packages name the CDN as a fallback they can load themselves from (DuckDB-WASM's
+    // getJsDelivrBundles); the shipped site must not be able to, so the address is made inert.
+    return result.outputFiles[0].text.replaceAll(CDN, "/_offline/no-cdn/");
   }
 
   /** The version of `name` that a module under `fromDir` would load, per Node's resolution. */

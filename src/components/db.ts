@@ -13,6 +13,12 @@ export const SNAPSHOTS = {
 
 export type TableName = keyof typeof SNAPSHOTS;
 
+/** One line per table, for the workbench's schema browser and the docs. */
+export const TABLE_DESCRIPTIONS: Record<TableName, string> = {
+  observations: "Every figure, one row each: value, unit, period, basis (actual/estimate/forecast/target) and its source.",
+  sources: "One row per source document: title, publisher, date, URL and licence or terms."
+};
+
 let database: Promise<DuckDBClient> | undefined;
 
 /** The page's database, opened on first use and at most once per page. */
