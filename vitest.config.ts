@@ -2,6 +2,8 @@ import {defineConfig} from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Two cores: one test file at a time keeps a Chromium and a build from fighting for them.
+    fileParallelism: false,
     projects: [
       {test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**"], testTimeout: 60_000}},
       {
@@ -10,9 +12,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["tests/browser/globalSetup.ts"],
           testTimeout: 120_000,
-          hookTimeout: 300_000,
-          // Two cores: one Chromium at a time keeps timings honest and the machine responsive.
-          fileParallelism: false
+          hookTimeout: 300_000
         }
       }
     ]

@@ -1,0 +1,90 @@
+// Runs a page's queries at the state its inputs start in, with DuckDB in Node over the same
+// Parquet snapshots and views the browser uses, so the page can draw its charts from the
+// shipped rows before (or without) starting DuckDB-WASM.
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {pathToFileURL} from "node:url";
+import {isQueryDef, queryKey, type PackedResult, type PrecomputedResults} from "../src/components/query.ts";
+import {VIEWS} from "../src/components/views.ts";
+import {SNAPSHOT_BUILDERS} from "./snapshots.ts";
+
+const SRC = resolve(import.meta.dirname, "..", "src");
+
+/** A connection with every snapshot loaded as a table and every view created. */
+export async function openSnapshotDatabase(): Promise<{connection: DuckDBConnection; close: () => Promise<void>}> {
+  const dir = await mkdtemp(join(tmpdir(), "observatory-"));
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    for (const [name, build] of Object.entries(SNAPSHOT_BUILDERS)) {
+      const file = join(dir, `${name}.parquet`);
+      await writeFile(file, await build());
+      await connection.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`);
+    }
+    for (const view of VIEWS) await connection.run(view.sql);
+  } finally {
+    await rm(dir, {recursive: true, force: true});
+  }
+  return {connection, close: async () => connection.closeSync()};
+}
+
+export async function runPacked(connection: DuckDBConnection, text: string): Promise<PackedResult> {
+  const reader = await connection.runAndReadAll(text);
+  const columns = reader.columnNames().map((name, i) => ({name, kind: kindOf(reader.columnTypes()[i].toString())}));
+  const rows = reader.getRowsJS().map((cells) => cells.map(packCell));
+  return {columns, rows};
+}
+
+function kindOf(type: string): PackedResult["columns"][number]["kind"] {
+  if (/^(DATE|TIMESTAMP)/.test(type)) return "date";
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(type)) return "number";
+  if (type === "VARCHAR") return "string";
+  if (type === "BOOLEAN") return "boolean";
+  return "other";
+}
+
+function packCell(cell: unknown): unknown {
+  if (cell instanceof Date) return cell.getTime();
+  if (typeof cell === "bigint") return Number(cell);
+  return cell;
+}
+
+/** The static ```sql blocks of a page (those with no ${…} in them): their text is known at build time. */
+export function staticSqlBlocks(markdown: string): string[] {
+  const blocks: string[] = [];
+  for (const match of markdown.matchAll(/^```sql\b[^\n]*\n([\s\S]*?)^```/gm)) {
+    if (!match[1].includes("${")) blocks.push(match[1]);
+  }
+  return blocks;
+}
+
+/** Every query the page `page` (a file name in src/, without .md) runs in its first state. */
+export async function pageQueryTexts(page: string): Promise<string[]> {
+  const texts = staticSqlBlocks(await readFile(join(SRC, `${page}.md`), "utf8").catch(() => ""));
+  const module = await import(pathToFileURL(join(SRC, "queries", `${page}.ts`)).href).catch((error) => {
+    if (error?.code === "ERR_MODULE_NOT_FOUND") return {};
+    throw error;
+  });
+  const defaults = module.defaults ?? {};
+  for (const value of Object.values(module)) if (isQueryDef(value)) texts.push(value.sql(defaults));
+  return texts;
+}
+
+export async function precomputePage(page: string): Promise<PrecomputedResults> {
+  const {connection, close} = await openSnapshotDatabase();
+  try {
+    const results: PrecomputedResults["results"] = {};
+    for (const text of await pageQueryTexts(page)) {
+      try {
+        results[queryKey(text)] = await runPacked(connection, text);
+      } catch (error) {
+        throw new Error(`${page}: a first-state query failed: ${(error as Error).message}\n${text}`);
+      }
+    }
+    return {generated_by: `data-loaders/precompute.ts for src/${page}.md`, results};
+  } finally {
+    await close();
+  }
+}
