@@ -1,0 +1,57 @@
+import {log} from "./lib/log.ts";
+import {readObservationRecords, type LocatedObservation} from "./lib/observationRecords.ts";
+import {toParquet} from "./lib/parquet.ts";
+import {failIfAny} from "./lib/problems.ts";
+import {readSources} from "./lib/sources.ts";
+import {OBSERVATION_COLUMNS, type Observation} from "./schema/observation.ts";
+import type {Source} from "./schema/source.ts";
+
+/**
+ * The validated observations table: one row per published figure, in file-name then line order.
+ * Throws a ValidationError listing every problem in sources.csv and the observation files.
+ */
+export function loadObservations(dir?: string): Observation[] {
+  const {sources, problems} = readSources(dir);
+  const read = readObservationRecords(new Set(sources.map((s) => s.source_id)), dir);
+  failIfAny([...problems, ...read.problems]);
+  return toObservations(read.rows, sources);
+}
+
+export async function observationsParquet(dir?: string): Promise<Uint8Array> {
+  const rows = loadObservations(dir);
+  log(`observations: ${rows.length} rows`);
+  return toParquet(rows, OBSERVATION_COLUMNS);
+}
+
+function toObservations(rows: readonly LocatedObservation[], sources: readonly Source[]): Observation[] {
+  const confidence = new Map(sources.map((s) => [s.source_id, s.confidence]));
+  const latest = latestVintages(rows);
+  return rows.map(({record, periodStart, periodEnd}) => ({
+    ...record,
+    period: record.period === "" ? null : record.period,
+    period_start: periodStart,
+    period_end: periodEnd,
+    is_latest_vintage: record.vintage === null || latest.get(vintageKey(record, periodStart, periodEnd)) === record.vintage,
+    confidence: confidence.get(record.source_id) ?? "normal"
+  }));
+}
+
+/**
+ * The vintage rule (README of the public figures, caveat 1): for each series, geography, partner
+ * and period, the latest edition wins. Vintages are written "<edition year>-<edition>", so they
+ * sort as text; superseded rows stay in the table with is_latest_vintage = false.
+ */
+function latestVintages(rows: readonly LocatedObservation[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const {record, periodStart, periodEnd} of rows) {
+    if (record.vintage === null) continue;
+    const key = vintageKey(record, periodStart, periodEnd);
+    const current = latest.get(key);
+    if (current === undefined || record.vintage > current) latest.set(key, record.vintage);
+  }
+  return latest;
+}
+
+function vintageKey(record: LocatedObservation["record"], start: string | null, end: string | null): string {
+  return JSON.stringify([record.series_id, record.geography, record.partner, start, end]);
+}

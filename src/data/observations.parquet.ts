@@ -1,0 +1,3 @@
+import {observationsParquet} from "../../data-loaders/observations.ts";
+
+process.stdout.write(await observationsParquet());

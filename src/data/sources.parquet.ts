@@ -1,0 +1,3 @@
+import {sourcesParquet} from "../../data-loaders/sources.ts";
+
+process.stdout.write(await sourcesParquet());
