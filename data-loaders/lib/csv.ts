@@ -19,7 +19,7 @@ export function readCsv(path: string, requiredColumns: readonly string[]): {reco
   const problems: Problem[] = [];
   let rows: {record: string[]; info: {lines: number}}[];
   try {
-    rows = parse(readFileSync(path, "utf8"), {info: true, bom: true, relax_column_count: true, skip_empty_lines: true});
+    rows = parse(readFileSync(path, "utf8"), {info: true, bom: true, relax_column_count: true, skip_empty_lines: true}) as unknown as typeof rows;
   } catch (error) {
     return {records: [], problems: [{file, line: null, message: `cannot be read as CSV: ${(error as Error).message}`}]};
   }

@@ -19,7 +19,7 @@ type Cell = string | number | boolean | null | readonly string[];
  * declared column types, so no type is ever inferred from the data.
  */
 export async function toParquet(
-  rows: readonly Record<string, unknown>[],
+  rows: readonly object[],
   columns: readonly Column[]
 ): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "observatory-parquet-"));
@@ -45,10 +45,10 @@ export async function toParquet(
   }
 }
 
-function pick(row: Record<string, unknown>, columns: readonly Column[]): Record<string, Cell> {
+function pick(row: object, columns: readonly Column[]): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const {name} of columns) {
-    const value = row[name];
+    const value = (row as Record<string, unknown>)[name];
     out[name] = value === undefined ? null : (value as Cell);
   }
   return out;

@@ -50,7 +50,7 @@ export const observationRecord = z.object({
 export type ObservationRecord = z.output<typeof observationRecord>;
 
 /** A row of the observations table. */
-export interface Observation extends ObservationRecord {
+export interface Observation extends Omit<ObservationRecord, "period"> {
   period: string | null;
   period_start: string | null;
   period_end: string | null;
