@@ -21,3 +21,33 @@ declare module "observablehq:stdlib/duckdb" {
     static of(sources?: Record<string, unknown>, config?: Record<string, unknown>): Promise<DuckDBClient>;
   }
 }
+
+declare module "observablehq:stdlib" {
+  /** Calls render(width) now and whenever the returned element's width changes. */
+  export function resize<T extends Element | null>(render: (width: number, height: number) => T | Promise<T>, invalidation?: Promise<unknown>): HTMLDivElement;
+}
+
+// parquet-wasm as Framework serves it in the browser (the ESM build, initialised with its .wasm URL).
+declare module "npm:parquet-wasm" {
+  export * from "parquet-wasm/esm";
+  export {default} from "parquet-wasm/esm";
+}
+
+// htl and Observable Inputs ship no type declarations; these cover what components use.
+declare module "htl" {
+  /** Tagged template for HTML: interpolated values are inserted as text or attribute values, never parsed as markup. */
+  export function html(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement & DocumentFragment;
+  export function svg(strings: TemplateStringsArray, ...values: unknown[]): SVGElement & DocumentFragment;
+}
+
+declare module "@observablehq/inputs" {
+  type Options = Record<string, unknown>;
+  export function table(data: readonly object[], options?: Options): HTMLElement & {value: unknown};
+  export function select(data: readonly unknown[], options?: Options): HTMLElement & {value: unknown};
+  export function radio(data: readonly unknown[], options?: Options): HTMLElement & {value: unknown};
+  export function checkbox(data: readonly unknown[], options?: Options): HTMLElement & {value: unknown};
+  export function toggle(options?: Options): HTMLElement & {value: boolean};
+  export function range(extent?: [number, number], options?: Options): HTMLElement & {value: number};
+  export function number(extent?: [number, number], options?: Options): HTMLElement & {value: number};
+  export function form(inputs: object, options?: Options): HTMLElement & {value: unknown};
+}

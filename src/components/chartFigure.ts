@@ -1,0 +1,159 @@
+// One chart as a reader meets it on every page: title, the chart (redrawn to the page's
+// width), a key for estimates and forecasts, the sources it cites, a notice when a data
+// check flags one of its figures, and a toolbar to take its rows away (CSV, Parquet), look
+// at them (table), read the SQL, or open that SQL in the workbench.
+//
+//   chartFigure({
+//     id: "mine-production",                      // <figure data-chart="mine-production">, stable for tests
+//     title: "World mine production by country", subtitle?: "t REO per year",
+//     query: mineProduction, state, rows,          // rows = await q.query(mineProduction, state)
+//     plot: (rows, {width}) => mineProductionChart(rows, {width}),
+//     sources?: [{source_id, title}],              // a lookup (e.g. every source); the figure cites those
+//                                                  // named in the rows' source_id / source_ids column
+//     checks?: [{check_id, message, row_ids}],     // findings; those naming one of the rows (row_id, or
+//                                                  // aggregated row_ids "a,b") are shown next to the chart
+//     note?: "…", invalidation?                    // pass the cell's invalidation to stop resizing
+//   }) → HTMLElement
+//
+// Text from the data is always interpolated with htl (escaped), never parsed as HTML.
+import * as Inputs from "@observablehq/inputs";
+import {html} from "htl";
+import {resize} from "observablehq:stdlib";
+import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
+import {downloadCsv, downloadParquet} from "./download.js";
+import {findingsFor, sourcesFor, type Finding, type Row, type SourceRef} from "./figureData.js";
+import type {QueryDef} from "./query.js";
+import {workbenchHref} from "./workbenchLink.js";
+
+export type FigureRows = Row[] & {columns?: readonly ({name: string; kind?: string} | string)[]};
+
+export interface ChartFigureOptions<S> {
+  id: string;
+  title: string;
+  subtitle?: string;
+  query: QueryDef<S>;
+  state: S;
+  rows: FigureRows;
+  plot: (rows: FigureRows, options: {width: number}) => Element;
+  sources?: readonly SourceRef[];
+  checks?: readonly Finding[];
+  note?: string;
+  invalidation?: Promise<unknown>;
+}
+
+const BASIS_LABEL: Record<Basis, string> = {actual: "actual", estimate: "estimate", forecast: "forecast", target: "target"};
+
+export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
+  const {id, title, subtitle, query, state, rows, plot, note, invalidation} = options;
+  installStyles();
+  const sqlText = query.sql(state).trim();
+  const flagged = findingsFor(rows, options.checks ?? []);
+  const cited = sourcesFor(rows, options.sources ?? []);
+  const tableHolder = html`<div class="chart-table" hidden></div>`;
+  const tableButton = html`<button type="button" data-action="table" aria-expanded="false">Show table</button>`;
+  tableButton.addEventListener("click", () => {
+    const open = tableHolder.hidden;
+    if (open && !tableHolder.firstChild) tableHolder.append(Inputs.table(rows, {rows: 15, layout: "auto"}));
+    tableHolder.hidden = !open;
+    tableButton.setAttribute("aria-expanded", String(open));
+    tableButton.textContent = open ? "Hide table" : "Show table";
+  });
+  const csvButton = html`<button type="button" data-action="csv">Download CSV</button>`;
+  csvButton.addEventListener("click", () => downloadCsv(rows, id));
+  const parquetButton = html`<button type="button" data-action="parquet">Download Parquet</button>`;
+  parquetButton.addEventListener("click", () => {
+    parquetButton.setAttribute("aria-busy", "true");
+    downloadParquet(rows, id)
+      .catch((error) => console.warn(`Parquet download failed: ${error}`))
+      .finally(() => parquetButton.removeAttribute("aria-busy"));
+  });
+
+  return html`<figure class="chart-figure" data-chart=${id} data-rows=${rows.length}>
+    <h2 class="chart-title" id=${`chart-${id}`}>${title}</h2>
+    ${subtitle ? html`<p class="chart-subtitle">${subtitle}</p>` : null}
+    ${flagged.length ? flagNotice(flagged) : null}
+    <div class="chart-plot">${
+      rows.length
+        ? resize((width: number) => plot(rows, {width}), invalidation)
+        : html`<p class="chart-empty">No figures in the tables for this selection.</p>`
+    }</div>
+    ${basisKey(basesIn(rows))}
+    <figcaption>${caption(cited, note)}</figcaption>
+    <div class="chart-toolbar">
+      ${csvButton} ${parquetButton} ${tableButton}
+      <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
+      <span class="chart-count">${rows.length} ${rows.length === 1 ? "row" : "rows"}</span>
+    </div>
+    ${tableHolder}
+    <details class="chart-sql"><summary>SQL</summary><pre><code>${sqlText}</code></pre></details>
+  </figure>`;
+}
+
+function flagNotice(findings: ReturnType<typeof findingsFor>): HTMLElement {
+  return html`<div class="chart-flag" role="note" data-checks=${findings.map((f) => f.check_id).join(" ")}>
+    <strong>This chart uses a figure flagged in the data checks:</strong>
+    <ul>${findings.map(
+      (finding) => html`<li>${finding.message} <span class="chart-flag-rows">(rows: ${finding.matched.join(", ")};
+        <a href=${`./sources#check-${finding.check_id}`}>check ${finding.check_id}</a>)</span></li>`
+    )}</ul>
+  </div>`;
+}
+
+function caption(sources: readonly SourceRef[], note?: string): (HTMLElement | string | null)[] {
+  const parts: (HTMLElement | string | null)[] = [sources.length === 1 ? "Source: " : "Sources: "];
+  if (!sources.length) parts.push("none named in the rows");
+  sources.forEach((source, i) => {
+    if (i > 0) parts.push("; ");
+    parts.push(html`<a class="source-link" href=${`./sources#source-${source.source_id}`}>${source.title}</a>`);
+  });
+  parts.push(".");
+  if (note) parts.push(" ", html`<span class="chart-note">${note}</span>`);
+  return parts;
+}
+
+/** A small legend for the bases other than "actual", drawn only when the rows contain them. */
+function basisKey(bases: Basis[]): HTMLElement | null {
+  if (!bases.some((basis) => basis !== "actual")) return null;
+  return html`<div class="chart-basis-key" aria-label="How estimates and forecasts are drawn">${bases.map(
+    (basis) => html`<span class="chart-basis-item" data-basis=${basis}>${swatch(basis)} ${BASIS_LABEL[basis]}</span>`
+  )}</div>`;
+}
+
+function swatch(basis: Basis): SVGSVGElement {
+  const svgNS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(svgNS, "svg");
+  svg.setAttribute("width", "28");
+  svg.setAttribute("height", "12");
+  svg.setAttribute("aria-hidden", "true");
+  const rect = document.createElementNS(svgNS, "rect");
+  for (const [name, value] of Object.entries({x: 1, y: 1, width: 26, height: 10, fill: "currentColor", stroke: "currentColor"})) rect.setAttribute(name, String(value));
+  rect.setAttribute("fill-opacity", String(BASIS_FILL_OPACITY[basis]));
+  if (BASIS_DASH[basis] !== "none") rect.setAttribute("stroke-dasharray", BASIS_DASH[basis]);
+  svg.append(rect);
+  return svg;
+}
+
+let stylesInstalled = false;
+
+function installStyles(): void {
+  if (stylesInstalled || typeof document === "undefined") return;
+  stylesInstalled = true;
+  const style = document.createElement("style");
+  style.textContent = `
+.chart-figure { margin: 2rem 0; max-width: none; }
+.chart-figure .chart-title { margin: 0 0 0.25rem; }
+.chart-figure .chart-subtitle { margin: 0 0 0.5rem; color: var(--theme-foreground-muted); }
+.chart-figure figcaption { margin-top: 0.5rem; color: var(--theme-foreground-muted); font-size: 0.9em; }
+.chart-figure .chart-flag { border-left: 4px solid var(--theme-red, #d03); padding: 0.25rem 0.75rem; margin: 0.5rem 0; background: var(--theme-background-alt); }
+.chart-figure .chart-flag ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
+.chart-figure .chart-basis-key { display: flex; gap: 1rem; flex-wrap: wrap; font-size: 0.85em; color: var(--theme-foreground-muted); }
+.chart-figure .chart-basis-item { display: inline-flex; align-items: center; gap: 0.3rem; }
+.chart-figure .chart-toolbar { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin-top: 0.5rem; font-size: 0.9em; }
+.chart-figure .chart-toolbar button { font: inherit; }
+.chart-figure .chart-count { color: var(--theme-foreground-faint); }
+.chart-figure .chart-table { margin-top: 0.5rem; }
+.chart-figure .chart-sql pre { white-space: pre-wrap; font-size: 0.85em; }
+.chart-figure .chart-empty { color: var(--theme-foreground-muted); font-style: italic; }
+`;
+  document.head.append(style);
+}

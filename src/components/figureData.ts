@@ -1,0 +1,90 @@
+// The pure parts of a chart figure — which rows a data-check finding touches, which sources
+// a figure cites, the CSV of its rows — kept apart from the DOM so unit tests can reach them.
+import {csvFormatBody, csvFormatRows} from "d3";
+
+export type Row = Record<string, unknown>;
+
+export interface SourceRef {
+  source_id: string;
+  title: string;
+}
+
+export interface Finding {
+  check_id: string;
+  message: string;
+  /** Row ids the finding is about, separated by commas, semicolons or white space. */
+  row_ids: string | string[] | null;
+  severity?: string | null;
+  kind?: string | null;
+}
+
+export function splitRowIds(value: string | readonly string[] | null | undefined): string[] {
+  if (value == null) return [];
+  const parts = typeof value === "string" ? value.split(/[\s,;|]+/) : [...value];
+  return parts.map((id) => id.trim()).filter(Boolean);
+}
+
+/**
+ * The row ids behind some rows: a `row_id` column, or a `row_ids` column on aggregated rows
+ * (SQL: `string_agg(row_id, ',') AS row_ids`), so a sum still knows which figures it used.
+ */
+export function rowIdsOf(rows: readonly Row[]): Set<string> {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (typeof row.row_id === "string") ids.add(row.row_id);
+    if (typeof row.row_ids === "string") for (const id of splitRowIds(row.row_ids)) ids.add(id);
+  }
+  return ids;
+}
+
+/** The findings that name at least one of the rows, each with the ids it shares with them. */
+export function findingsFor(rows: readonly Row[], findings: readonly Finding[] = []): (Finding & {matched: string[]})[] {
+  const ids = rowIdsOf(rows);
+  return findings
+    .map((finding) => ({...finding, matched: splitRowIds(finding.row_ids).filter((id) => ids.has(id))}))
+    .filter((finding) => finding.matched.length > 0);
+}
+
+/**
+ * The sources a figure cites: those whose id appears in the rows' `source_id` (or
+ * comma-separated `source_ids`) column; when the rows name none, every source given.
+ */
+export function sourcesFor(rows: readonly Row[], sources: readonly SourceRef[] = []): SourceRef[] {
+  const cited = new Set<string>();
+  for (const row of rows) {
+    if (typeof row.source_id === "string") cited.add(row.source_id);
+    if (typeof row.source_ids === "string") for (const id of splitRowIds(row.source_ids)) cited.add(id);
+  }
+  if (cited.size === 0) return [...sources];
+  const byId = new Map(sources.map((source) => [source.source_id, source]));
+  return [...cited].sort().map((id) => byId.get(id) ?? {source_id: id, title: id});
+}
+
+/** Column names in the order the query returned them (falls back to the first row's keys). */
+export function columnNames(rows: readonly Row[] & {columns?: readonly ({name: string} | string)[]}): string[] {
+  if (rows.columns?.length) return rows.columns.map((column) => (typeof column === "string" ? column : column.name));
+  return rows.length ? Object.keys(rows[0]) : [];
+}
+
+/** A cell as CSV text: dates as ISO dates (or date-times when they have a time), the rest as is. */
+export function csvCell(value: unknown): string {
+  if (value == null) return "";
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  return String(value);
+}
+
+/** Exactly the rows, every column, header first. */
+export function rowsToCsv(rows: readonly Row[] & {columns?: readonly ({name: string} | string)[]}): string {
+  const names = columnNames(rows);
+  const header = csvFormatRows([names]);
+  if (!rows.length) return header + "\n";
+  return header + "\n" + csvFormatBody(rows.map((row) => Object.fromEntries(names.map((name) => [name, csvCell(row[name])]))), names) + "\n";
+}
+
+/** A file name from a figure id and the query's state, safe on every file system. */
+export function downloadName(id: string, extension: string): string {
+  return `${id.replace(/[^a-z0-9-]+/gi, "-").replace(/^-+|-+$/g, "") || "rows"}.${extension}`;
+}
