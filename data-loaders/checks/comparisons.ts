@@ -1,0 +1,107 @@
+import type {Check} from "../schema/check.ts";
+import type {Observation} from "../schema/observation.ts";
+import {baseUnit, describeValue, intervalOf, overlaps, unique} from "./numbers.ts";
+
+/**
+ * Compares figures that claim to measure the same thing: same indicator, geography, partner,
+ * period and unit base. Indicators carry their counting basis where sources differ (NEA vs
+ * GWEC wind additions, CAAM vs IEA vehicle counts), so different bases never meet here.
+ *   - the same source stating two different values or changes: within_source_disagreement
+ *   - the same series in an earlier edition (USGS, IFR): vintage_revision, for information
+ *   - two sources' actual figures that cannot both be right: source_conflict
+ *   - a forecast next to another source's actual figure: forecast_outcome, for information
+ */
+export function comparisonChecks(rows: readonly Observation[]): Check[] {
+  const groups = new Map<string, Observation[]>();
+  for (const row of rows) {
+    if (!row.period_start) continue;
+    const key = JSON.stringify([row.indicator, row.geography, row.partner, row.period_start, row.period_end, baseUnit(row)]);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const checks: Check[] = [];
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const finding = comparePair(group[i], group[j]);
+        if (finding) checks.push(finding);
+      }
+    }
+  }
+  return checks;
+}
+
+const OUTTURN = new Set(["actual", "estimate"]);
+
+function comparePair(a: Observation, b: Observation): Check | null {
+  const ia = intervalOf(a);
+  const ib = intervalOf(b);
+  if (!ia || !ib) return null;
+  const valuesAgree = overlaps(ia, ib);
+  const where = `${a.indicator}, ${a.geography}${a.partner ? ` (partner ${a.partner})` : ""}, ${a.period}`;
+  if (a.source_id === b.source_id) {
+    // One source writes one figure the same way each time, so any difference counts here.
+    const valuesDiffer = a.value !== b.value || a.value_low !== b.value_low || a.value_high !== b.value_high || a.bound !== b.bound;
+    const changesDiffer = a.change_pct !== null && b.change_pct !== null && a.change_pct !== b.change_pct;
+    if (a.series_id === b.series_id && a.vintage !== b.vintage) {
+      // editions of one series from one publisher are revisions, handled below
+    } else if (!valuesDiffer && !changesDiffer) {
+      return null;
+    } else {
+      const what = valuesDiffer
+      ? `${describeValue(a)}${changeText(a)} and ${describeValue(b)}${changeText(b)}`
+      : `${describeValue(a)} as both ${changeText(a).trim()} and ${changeText(b).trim()}`;
+      return finding("within_source_disagreement", "warning", a, b, `${where}: ${a.source_id} gives ${what}.`);
+    }
+  }
+  if (a.series_id === b.series_id && a.vintage !== null && b.vintage !== null && a.vintage !== b.vintage) {
+    if (a.value === b.value && a.bound === b.bound) return null;
+    const [old, latest] = a.vintage < b.vintage ? [a, b] : [b, a];
+    return finding(
+      "vintage_revision",
+      "info",
+      old,
+      latest,
+      `${where}: revised from ${describeValue(old)} (${old.vintage}) to ${describeValue(latest)} (${latest.vintage}); the latest edition is the one marked is_latest_vintage.`
+    );
+  }
+  if (valuesAgree || !a.is_latest_vintage || !b.is_latest_vintage) return null;
+  const aOut = OUTTURN.has(a.basis);
+  const bOut = OUTTURN.has(b.basis);
+  if (aOut && bOut) {
+    return finding("source_conflict", "warning", a, b, `${where}: ${a.source_id} gives ${describeValue(a)} but ${b.source_id} gives ${describeValue(b)}.`);
+  }
+  if (aOut !== bOut) {
+    const [forecast, outturn] = aOut ? [b, a] : [a, b];
+    return finding(
+      "forecast_outcome",
+      "info",
+      forecast,
+      outturn,
+      `${where}: ${forecast.source_id} expected ${describeValue(forecast)} (${forecast.basis}); ${outturn.source_id} reports ${describeValue(outturn)}.`
+    );
+  }
+  return null;
+}
+
+function changeText(row: Observation): string {
+  if (row.change_pct === null) return "";
+  const sign = row.change_pct > 0 ? "+" : "";
+  return ` (${sign}${row.change_pct}% ${row.change_basis})`;
+}
+
+function finding(kind: Check["kind"], severity: Check["severity"], a: Observation, b: Observation, message: string): Check {
+  const low = a.confidence === "low" || b.confidence === "low";
+  return {
+    check_id: `${kind}:${a.row_id}:${b.row_id}`,
+    kind,
+    severity,
+    page: a.page,
+    message: low ? `${message} One of the sources is flagged low-confidence.` : message,
+    row_ids: [a.row_id, b.row_id],
+    series_ids: unique([a.series_id, b.series_id]),
+    source_ids: unique([a.source_id, b.source_id]),
+    details: JSON.stringify({
+      values: [a, b].map((r) => ({row_id: r.row_id, value: r.value, value_low: r.value_low, value_high: r.value_high, bound: r.bound, unit: r.unit, basis: r.basis, change_pct: r.change_pct, vintage: r.vintage, confidence: r.confidence}))
+    })
+  };
+}

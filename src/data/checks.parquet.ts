@@ -1,0 +1,3 @@
+import {checksParquet} from "../../data-loaders/checks.ts";
+
+process.stdout.write(await checksParquet());
