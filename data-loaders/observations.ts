@@ -12,7 +12,7 @@ import type {Source} from "./schema/source.ts";
  */
 export function loadObservations(dir?: string): Observation[] {
   const {sources, problems} = readSources(dir);
-  const read = readObservationRecords(new Set(sources.map((s) => s.source_id)), dir);
+  const read = readObservationRecords(new Map(sources.map((s) => [s.source_id, s])), dir);
   failIfAny([...problems, ...read.problems]);
   return toObservations(read.rows, sources);
 }

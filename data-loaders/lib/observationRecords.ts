@@ -6,6 +6,7 @@ import {sourcesDir} from "./paths.ts";
 import type {Problem} from "./problems.ts";
 import {issueMessages} from "../schema/fields.ts";
 import {OBSERVATION_RECORD_COLUMNS, observationRecord, type ObservationRecord} from "../schema/observation.ts";
+import type {Source} from "../schema/source.ts";
 
 export interface LocatedObservation {
   file: string;
@@ -32,7 +33,7 @@ export function observationFiles(dir?: string): string[] {
  * records (unique row ids, known sources, parts that name an existing total). Problems are
  * collected, never thrown, so a person sees all of them at once.
  */
-export function readObservationRecords(sourceIds: ReadonlySet<string>, dir?: string): {rows: LocatedObservation[]; problems: Problem[]} {
+export function readObservationRecords(sources: ReadonlyMap<string, Source>, dir?: string): {rows: LocatedObservation[]; problems: Problem[]} {
   const problems: Problem[] = [];
   const rows: LocatedObservation[] = [];
   const files = observationFiles(dir);
@@ -46,7 +47,7 @@ export function readObservationRecords(sourceIds: ReadonlySet<string>, dir?: str
         for (const message of issueMessages(parsed.error)) problems.push({file, line, message});
         continue;
       }
-      const messages = recordProblems(parsed.data, sourceIds);
+      const messages = [...recordProblems(parsed.data, sources), ...citationProblems(record, sources.get(parsed.data.source_id))];
       const period = parsed.data.period === "" ? null : parsePeriod(parsed.data.period);
       if (parsed.data.period !== "" && period === null) {
         messages.push(`period "${parsed.data.period}" is not a recognised period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1, YYYY-H1, YYYY-MM/YYYY-MM, YYYY-YYYY, "YYYY (Jan-Sep)", or empty)`);
@@ -59,9 +60,22 @@ export function readObservationRecords(sourceIds: ReadonlySet<string>, dir?: str
   return {rows, problems};
 }
 
-function recordProblems(row: ObservationRecord, sourceIds: ReadonlySet<string>): string[] {
+/**
+ * Files imported from a compiled list keep that list's citation (source_title, source_year,
+ * source_url) on every row; it must match the sources.csv row the record points to.
+ */
+function citationProblems(record: Record<string, string>, source: Source | undefined): string[] {
+  if (!source) return [];
   const messages: string[] = [];
-  if (!sourceIds.has(row.source_id)) messages.push(`source_id "${row.source_id}" is not in sources.csv`);
+  if (record.source_title !== undefined && record.source_title !== source.title) messages.push(`source_title does not match the title of ${source.source_id} in sources.csv`);
+  if (record.source_year !== undefined && record.source_year !== source.date.slice(0, 4)) messages.push(`source_year ${record.source_year} does not match the date of ${source.source_id} in sources.csv`);
+  if (record.source_url !== undefined && record.source_url !== (source.url ?? "")) messages.push(`source_url does not match the url of ${source.source_id} in sources.csv`);
+  return messages;
+}
+
+function recordProblems(row: ObservationRecord, sources: ReadonlyMap<string, Source>): string[] {
+  const messages: string[] = [];
+  if (!sources.has(row.source_id)) messages.push(`source_id "${row.source_id}" is not in sources.csv`);
   if (row.value === null && (row.value_low === null || row.value_high === null)) {
     messages.push("value is empty, so value_low and value_high must both give the published range");
   }

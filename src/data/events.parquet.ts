@@ -1,0 +1,3 @@
+import {eventsParquet} from "../../data-loaders/events.ts";
+
+process.stdout.write(await eventsParquet());
