@@ -11,6 +11,7 @@ import {
   sliderRange,
   type EndUseAssumption
 } from "../../src/components/scenario.ts";
+import {endUseStart, roundToStep} from "../../src/components/scenarioInputs.ts";
 
 const cars: EndUseAssumption = {id: "nev", label: "NEVs", count: 2, countUnit: "million vehicles", unitsPerCount: 1e6, kgPerUnit: 3, intensityUnit: "kg/vehicle"};
 const wind: EndUseAssumption = {id: "wind", label: "Wind", count: 10, countUnit: "GW", unitsPerCount: 1000, kgPerUnit: 500, intensityUnit: "kg/MW"};
@@ -132,5 +133,35 @@ describe("placeExponent", () => {
     expect(placeExponent(0.125)).toBe(-3);
     expect(placeExponent(17)).toBe(0);
     expect(placeExponent(18000)).toBe(3);
+  });
+});
+
+describe("endUseStart", () => {
+  const pair = {end_use: "nev", category: "NEVs", period: "2025", demand_t: 6000, demand_basis: "forecast", demand_row_id: "d", units: 2, units_unit: "million vehicles", units_row_id: "u", source_id: "s"};
+
+  it("starts the units slider at the published figure and the kg slider at the derived kg per unit", () => {
+    const start = endUseStart(pair, [2, 5]);
+    expect(start.derivedKg).toBe(3);
+    expect(start.count).toEqual({min: 0, max: 5, step: 0.001, value: 2});
+    expect(start.kg).toEqual({min: 0, max: 5, step: 0.01, value: 3});
+  });
+
+  it("rounds a derived figure to three significant digits: 5,000 t over 11 GW is 454.5… kg/MW, starting at 455", () => {
+    const start = endUseStart({...pair, end_use: "wind", demand_t: 5000, units: 11, units_unit: "GW"});
+    expect(start.intensityUnit).toBe("kg/MW");
+    expect(start.kg.value).toBe(455);
+    expect(start.kg.max).toBe(1000);
+  });
+
+  it("refuses units it cannot turn into an intensity", () => {
+    expect(() => endUseStart({...pair, units_unit: "bushels"})).toThrow(/bushels/);
+  });
+});
+
+describe("roundToStep", () => {
+  it("rounds to the step without float noise", () => {
+    expect(roundToStep(4.192286, 0.01)).toBe(4.19);
+    expect(roundToStep(0.0787878, 0.0001)).toBe(0.0788);
+    expect(roundToStep(95.87, 1)).toBe(96);
   });
 });

@@ -1,0 +1,47 @@
+// Helpers that turn the site's basis convention (basisStyle.ts: actuals solid, the rest
+// hollow and dashed) into Plot options, shared by the Magnets, Wind and Robotics charts.
+import {BASIS_DASH, BASIS_FILL_OPACITY, basisOf, type Basis} from "./basisStyle.js";
+
+export type Row = Record<string, unknown>;
+
+/** The rows grouped by basis, actuals first, so each group can be drawn with its own dash. */
+export function byBasis<T extends Row>(rows: readonly T[]): [Basis, T[]][] {
+  const groups = new Map<Basis, T[]>();
+  for (const row of rows) {
+    const basis = basisOf(row);
+    if (!groups.has(basis)) groups.set(basis, []);
+    groups.get(basis)!.push(row);
+  }
+  return [...groups].sort(([a], [b]) => order(a) - order(b));
+}
+
+function order(basis: Basis): number {
+  return ["actual", "estimate", "forecast", "target"].indexOf(basis);
+}
+
+export function dashOf(basis: Basis): string | undefined {
+  return BASIS_DASH[basis] === "none" ? undefined : BASIS_DASH[basis];
+}
+
+export function fillOpacityOf(basis: Basis): number {
+  return BASIS_FILL_OPACITY[basis];
+}
+
+/** "≥ 800" for a lower bound, "≤ 35" for an upper one, the number alone otherwise. */
+export function boundPrefix(row: Row): string {
+  return row.bound === "lower" ? "≥ " : row.bound === "upper" ? "≤ " : "";
+}
+
+/** A number for people: grouped thousands, at most `digits` decimals. */
+export function formatNumber(value: unknown, digits = 2): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) return "–";
+  return value.toLocaleString("en-US", {maximumFractionDigits: digits});
+}
+
+/** A row's value as text, with its bound and range: "≥ 800", "2–5", "17.89". */
+export function valueText(row: Row, digits = 2): string {
+  if (row.value == null && row.value_low != null && row.value_high != null) {
+    return `${formatNumber(row.value_low, digits)}–${formatNumber(row.value_high, digits)}`;
+  }
+  return boundPrefix(row) + formatNumber(row.value, digits);
+}

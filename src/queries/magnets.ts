@@ -1,0 +1,139 @@
+// The Magnets page's queries: NdFeB output, demand by end use, the units behind the demand,
+// NdFeB per unit, and the published figures the scenario starts from. Each is a function of
+// the page's inputs; the SQL is complete so it can be shown, shared and run anywhere.
+import {defineQuery, lit} from "../components/query.ts";
+
+export interface MagnetsState {
+  /** First and last year shown on the time-series charts. */
+  years: [number, number];
+  /** "all" shows estimates and forecasts next to actuals; "actual" hides them. */
+  basis: "all" | "actual";
+  /** Tonnes or thousand tonnes for NdFeB masses. */
+  unit: "t" | "kt";
+  /** Whose vehicles: China's NEV production (CAAM) or the world's electric car sales (IEA). */
+  area: "China" | "World";
+}
+
+export const defaults: MagnetsState = {years: [2013, 2025], basis: "all", unit: "t", area: "China"};
+
+export const allowed = {basis: ["all", "actual"], unit: ["t", "kt"], area: ["China", "World"]} as const;
+
+const scale = (unit: MagnetsState["unit"]) => (unit === "kt" ? 1000 : 1);
+
+const basisFilter = (basis: MagnetsState["basis"], column = "basis") => (basis === "actual" ? `\n  AND ${column} = 'actual'` : "");
+
+const yearFilter = ([from, to]: [number, number]) => `year(period_start) BETWEEN ${lit(from)} AND ${lit(to)}`;
+
+export const ndfebOutput = defineQuery({
+  id: "magnets-ndfeb-output",
+  title: "NdFeB magnet production",
+  sql: ({years, basis, unit}: MagnetsState) => `-- NdFeB magnet output as published: China by product (sintered, bonded, total) and the world.
+SELECT row_id, geography || ': ' || indicator AS series, period, period_start AS date,
+  value / ${lit(scale(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
+FROM observations
+WHERE (dataset IN ('ndfeb_production_china', 'ndfeb_production_global') OR series_id = 'smm.ndfeb_production')
+  AND indicator ILIKE '%NdFeB%' AND unit = 't'
+  AND ${yearFilter(years)}${basisFilter(basis)}
+ORDER BY series, date, row_id`
+});
+
+/** The end uses the SMM forum report gives NdFeB demand for, with the units behind each. */
+// The report states 2025 wind and air-conditioner output twice, in a heading and in the paragraph
+// under it; its demand figures are stated for the paragraph's figures, so the headings are left out.
+const UNITS_STATED_TWICE = `u.row_id NOT IN ('smm25-wind-new-2025-heading', 'smm25-ac-production-2025-heading')`;
+
+const END_USES = `(VALUES
+    ('nev', 'NEVs', 'smm.nev_ndfeb_demand', 'smm.nev_production'),
+    ('wind', 'Wind power', 'smm.wind_ndfeb_demand', 'smm.wind_new_installations'),
+    ('ac', 'Air conditioners', 'smm.ac_ndfeb_demand', 'smm.ac_production')
+  ) AS e(end_use, category, demand_series, units_series)`;
+
+export const demandByEndUse = defineQuery({
+  id: "magnets-demand-by-end-use",
+  title: "NdFeB demand by end use, 2024 and 2025",
+  sql: ({basis, unit}: MagnetsState) => `-- China's NdFeB demand by end use (SMM forum report), and Argus's world figure for NEVs.
+SELECT o.row_id, e.category, o.period, o.value / ${lit(scale(unit))} AS value, o.bound, o.qualifier,
+  ${lit(unit)} AS unit, o.basis, o.geography, o.source_id, o.change_pct, o.change_basis
+FROM observations o
+JOIN ${END_USES} ON o.series_id = e.demand_series
+WHERE o.period IN ('2024', '2025')${basisFilter(basis, "o.basis")}
+UNION ALL
+SELECT row_id, 'NEVs, world (Argus)' AS category, period, value / ${lit(scale(unit))}, bound, qualifier,
+  ${lit(unit)}, basis, geography, source_id, change_pct, change_basis
+FROM observations
+WHERE series_id = 'ndfeb_demand_by_end_use.nev'${basisFilter(basis)}
+ORDER BY category, period, row_id`
+});
+
+export const vehicles = defineQuery({
+  id: "magnets-vehicles",
+  title: "Electric vehicles made or sold",
+  sql: ({years, basis, area}: MagnetsState) => `-- The vehicles NEV magnet demand scales with, in million vehicles:
+-- China: NEV production (CAAM, and as cited in the SMM forum report); World: IEA electric car sales.
+SELECT row_id, indicator || CASE WHEN source_id = 'smm-forum-2025' THEN ' (SMM forum report)' ELSE '' END AS series,
+  period, period_start AS date,
+  value / CASE unit WHEN 'million vehicles' THEN 1 ELSE 1e6 END AS value,
+  bound, qualifier, 'million vehicles' AS unit, basis, source_id
+FROM observations
+WHERE geography = ${lit(area)}
+  AND (series_id IN ('nev_china_production.china', 'smm.nev_production') OR dataset = 'ev_global_sales')
+  AND date_diff('day', period_start, period_end) >= 364
+  AND ${yearFilter(years)}${basisFilter(basis)}
+ORDER BY series, date, row_id`
+});
+
+export const perUnit = defineQuery({
+  id: "magnets-ndfeb-per-unit",
+  title: "NdFeB magnet per unit",
+  sql: () => `-- kg of NdFeB per unit: figures as published, and figures derived here as
+-- published NdFeB demand ÷ published units made (same source, same year).
+SELECT row_id, indicator AS label, value, value_low, value_high, unit, basis, source_id, FALSE AS derived
+FROM observations
+WHERE series_id = 'smm.ndfeb_per_vehicle' OR dataset = 'humanoid_ndfeb_per_unit'
+UNION ALL
+SELECT d.row_id || ',' || u.row_id AS row_id,
+  e.category || ', ' || d.period || ' (derived: demand ÷ units)' AS label,
+  d.value * 1000 / (u.value * CASE u.unit WHEN 'million vehicles' THEN 1e6 WHEN 'million units' THEN 1e6 ELSE 1 END) AS value,
+  NULL AS value_low, NULL AS value_high,
+  CASE e.end_use WHEN 'nev' THEN 'kg/vehicle' ELSE 'kg/unit' END AS unit,
+  d.basis, d.source_id, TRUE AS derived
+FROM observations d
+JOIN ${END_USES} ON d.series_id = e.demand_series
+JOIN observations u ON u.series_id = e.units_series AND u.period = d.period
+WHERE e.end_use IN ('nev', 'ac')
+  AND ${UNITS_STATED_TWICE}
+ORDER BY derived, label, row_id`
+});
+
+export const scenarioInputs = defineQuery({
+  id: "magnets-scenario-inputs",
+  title: "Published figures the scenario starts from",
+  sql: () => `-- For each end use, the SMM forum report's 2024 and 2025 units and NdFeB demand. The page
+-- derives kg per unit from them and starts its sliders at the 2025 figures.
+SELECT e.end_use, e.category, d.period, d.value AS demand_t, d.basis AS demand_basis, d.row_id AS demand_row_id,
+  u.value AS units, u.unit AS units_unit, u.basis AS units_basis, u.row_id AS units_row_id, d.source_id
+FROM observations d
+JOIN ${END_USES} ON d.series_id = e.demand_series
+JOIN observations u ON u.series_id = e.units_series AND u.period = d.period
+WHERE ${UNITS_STATED_TWICE}
+ORDER BY e.end_use, d.period`
+});
+
+export const vehicleIntensityRange = defineQuery({
+  id: "magnets-vehicle-intensity-range",
+  title: "NdFeB per vehicle, published range",
+  sql: () => `SELECT row_id, value_low, value_high, unit, source_id FROM observations WHERE series_id = 'smm.ndfeb_per_vehicle' ORDER BY row_id`
+});
+
+export const headlines = defineQuery({
+  id: "magnets-headlines",
+  title: "Headline figures",
+  sql: () => `-- The figures in the cards at the top of the page.
+SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier, unit, basis,
+  change_pct, change_basis, source_id
+FROM observations
+WHERE (series_id, period) IN (
+  ('smm.ndfeb_production', '2024'), ('smm.nev_ndfeb_demand', '2025'),
+  ('nev_china_production.china', '2025'), ('smm.magnet_exports_yoy', '2025-04'))
+ORDER BY series_id, row_id`
+});
