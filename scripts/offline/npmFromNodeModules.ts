@@ -119,23 +119,17 @@ export class OfflineNpm {
     return new Response(readFileSync(file), {headers: {"content-type": contentType(path)}});
   }
 
-  /** Like jsDelivr's `/+esm`: the package (or one file of it) as browser ESM, its dependencies left as `/npm/dep@version/+esm`. */
+  /**
+   * Like jsDelivr's `/+esm`: the package (or one file of it) as browser ESM, its dependencies
+   * left as `/npm/dep@version/+esm`. The package's own entry file is esbuild's entry point, so
+   * its exports (a default one included) and its `export * from "dependency"` stay static.
+   */
   async bundle(pkg: InstalledPackage, subpath: string): Promise<string> {
-    const entry = JSON.stringify(subpath ? `${pkg.name}/${subpath}` : pkg.name);
-    // jsDelivr's bundles keep a default export when the module has one; esbuild refuses
-    // `export {default}` from a module without one, which is how we find out.
-    try {
-      return await this.esbuild(pkg, `export * from ${entry};\nexport {default} from ${entry};`);
-    } catch {
-      return await this.esbuild(pkg, `export * from ${entry};`);
-    }
-  }
-
-  private async esbuild(pkg: InstalledPackage, contents: string): Promise<string> {
-    const resolveDir = pkg.dir;
+    const entryPoint = await this.resolveEntry(pkg, subpath ? `${pkg.name}/${subpath}` : pkg.name);
     const own = (specifier: string) => specifier === pkg.name || specifier.startsWith(`${pkg.name}/`);
     const result = await build({
-      stdin: {contents, resolveDir, loader: "js"},
+      entryPoints: [entryPoint],
+      absWorkingDir: projectRoot,
       bundle: true,
       write: false,
       format: "esm",
@@ -148,7 +142,8 @@ export class OfflineNpm {
           name: "dependencies-as-cdn-imports",
           setup: (b) => {
             b.onResolve({filter: /^[^./]/}, (args) => {
-              if (own(args.path)) return undefined;
+              // A CommonJS require() cannot import an ES module URL: bundle what it requires.
+              if (own(args.path) || args.kind === "entry-point" || args.kind === "require-call") return undefined;
               if (args.path.startsWith("node:")) return {path: args.path, external: true};
               const dep = parseBareSpecifier(args.path);
               const version = this.versionFrom(dep.name, args.resolveDir);
@@ -162,6 +157,34 @@ export class OfflineNpm {
     // Some packages name the CDN as a fallback they can load themselves from (DuckDB-WASM's
     // getJsDelivrBundles); the shipped site must not be able to, so the address is made inert.
     return result.outputFiles[0].text.replaceAll(CDN, "/_offline/no-cdn/");
+  }
+
+  /** The file a browser bundler would load for `specifier` (package.json "exports", "module", "browser"…). */
+  private async resolveEntry(pkg: InstalledPackage, specifier: string): Promise<string> {
+    let resolved: string | undefined;
+    await build({
+      stdin: {contents: `import ${JSON.stringify(specifier)};`, resolveDir: pkg.dir, loader: "js"},
+      bundle: true,
+      write: false,
+      platform: "browser",
+      logLevel: "silent",
+      plugins: [
+        {
+          name: "find-entry",
+          setup: (b) => {
+            b.onResolve({filter: /.*/}, async (args) => {
+              if (args.path !== specifier || args.pluginData === "inner") return undefined;
+              const result = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: "inner"});
+              if (result.errors.length) throw new Error(result.errors[0].text);
+              resolved = result.path;
+              return {path: args.path, external: true};
+            });
+          }
+        }
+      ]
+    });
+    if (!resolved) throw new Error(`offline npm: cannot resolve ${specifier}`);
+    return resolved;
   }
 
   /** The version of `name` that a module under `fromDir` would load, per Node's resolution. */

@@ -1,7 +1,14 @@
 // DuckDB-WASM answers with Arrow tables whose DATE and TIMESTAMP cells are epoch
 // milliseconds and whose 64-bit integers may be BigInt. Plot, Inputs and d3 want
 // plain objects with Date and number values, so every query result passes through here.
-import {DataType, type Table} from "apache-arrow";
+import type {DataType, Table} from "apache-arrow";
+
+/**
+ * Arrow's type ids (apache-arrow's `Type` enum, fixed by the Arrow format). Compared by
+ * number so that this module needs no second copy of apache-arrow in the page: Framework
+ * already loads one for DuckDB. A unit test checks them against apache-arrow.
+ */
+export const ARROW_TYPE = {Int: 2, Float: 3, Utf8: 5, Bool: 6, Decimal: 7, Date: 8, Timestamp: 10, LargeUtf8: 20, Dictionary: -1} as const;
 
 export interface ColumnInfo {
   name: string;
@@ -20,10 +27,11 @@ export function columnInfo(table: Pick<Table, "schema">): ColumnInfo[] {
 }
 
 function kindOf(type: DataType): ColumnInfo["kind"] {
-  if (DataType.isDate(type) || DataType.isTimestamp(type)) return "date";
-  if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) return "number";
-  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type) || DataType.isDictionary(type)) return "string";
-  if (DataType.isBool(type)) return "boolean";
+  const id = type.typeId as number;
+  if (id === ARROW_TYPE.Date || id === ARROW_TYPE.Timestamp) return "date";
+  if (id === ARROW_TYPE.Int || id === ARROW_TYPE.Float || id === ARROW_TYPE.Decimal) return "number";
+  if (id === ARROW_TYPE.Utf8 || id === ARROW_TYPE.LargeUtf8 || id === ARROW_TYPE.Dictionary) return "string";
+  if (id === ARROW_TYPE.Bool) return "boolean";
   return "other";
 }
 

@@ -5,7 +5,7 @@ import {FileAttachment, type FileAttachment as Attachment} from "observablehq:st
 import {databaseStatus} from "./dbStatus.js";
 import type {TableName} from "./tables.js";
 import {VIEWS} from "./views.js";
-import {DuckDBClient} from "observablehq:stdlib/duckdb";
+import {DuckDBClient} from "npm:@observablehq/duckdb";
 import {tableToRows, type Rows} from "./arrowRows.js";
 
 /** Every snapshot, by table name. FileAttachment needs literal paths, hence the list. */

@@ -12,7 +12,7 @@ declare module "observablehq:stdlib" {
   export function FileAttachment(path: string): FileAttachment;
 }
 
-declare module "observablehq:stdlib/duckdb" {
+declare module "npm:@observablehq/duckdb" {
   import type {AsyncDuckDB} from "@duckdb/duckdb-wasm";
   import type {Table} from "apache-arrow";
   export class DuckDBClient {

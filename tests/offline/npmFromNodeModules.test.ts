@@ -41,6 +41,12 @@ describe("offline npm", () => {
     expect(text).not.toContain("cdn.jsdelivr.net");
   });
 
+  it("keeps a package's re-exports of its dependencies as static re-exports", async () => {
+    const text = await (await npm.cdn(`d3@${installed("d3")}/+esm`)).text();
+    expect(text).toMatch(/export\s*\*\s*from\s*"\/npm\/d3-array@/);
+    expect(text).not.toMatch(/as default/);
+  });
+
   it("keeps a default export when the module has one", async () => {
     const text = await (await npm.cdn(`parquet-wasm@${installed("parquet-wasm")}/esm/parquet_wasm.js/+esm`)).text();
     expect(text).toMatch(/as default/);
