@@ -25,5 +25,8 @@ export class ValidationError extends Error {
 
 /** Throws a ValidationError if any problem was collected. */
 export function failIfAny(problems: readonly Problem[]): void {
-  if (problems.length > 0) throw new ValidationError(problems);
+  if (problems.length === 0) return;
+  // Ordered as a person would fix them: file by file, top to bottom.
+  const ordered = [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  throw new ValidationError(ordered);
 }
