@@ -1,0 +1,68 @@
+import {DateDay, Table, Type, vectorFromArray} from "apache-arrow";
+import {describe, expect, it} from "vitest";
+import {ARROW_TYPE, tableToRows} from "../../src/components/arrowRows.ts";
+import {interpolate} from "../../src/components/liveQuery.ts";
+import {lit, queryKey, unpack} from "../../src/components/query.ts";
+import {staticSqlBlocks} from "../../data-loaders/precompute.ts";
+
+describe("lit", () => {
+  it("doubles single quotes so input text cannot end the string", () => {
+    expect(lit("O'Brien'; DROP TABLE observations; --")).toBe("'O''Brien''; DROP TABLE observations; --'");
+  });
+  it("writes numbers, booleans, null, dates and lists as SQL literals", () => {
+    expect(lit(2024)).toBe("2024");
+    expect(lit(true)).toBe("TRUE");
+    expect(lit(null)).toBe("NULL");
+    expect(lit(new Date(Date.UTC(2025, 4, 12)))).toBe("DATE '2025-05-12'");
+    expect(lit(["China", "Myanmar"])).toBe("('China', 'Myanmar')");
+    expect(lit([])).toBe("(NULL)");
+  });
+  it("refuses a number SQL cannot hold", () => {
+    expect(() => lit(Number.NaN)).toThrow(/not a finite number/);
+  });
+});
+
+describe("queryKey", () => {
+  it("folds white space so a reformatted query finds its shipped result", () => {
+    expect(queryKey("SELECT 1\n  FROM t\n")).toBe(queryKey("  SELECT 1 FROM t"));
+    expect(queryKey("SELECT 1 FROM t")).not.toBe(queryKey("SELECT 2 FROM t"));
+  });
+});
+
+describe("interpolate", () => {
+  it("inlines template values as escaped literals", () => {
+    const strings = Object.assign(["SELECT * FROM t WHERE a = ", " AND b IN ", ""], {raw: []});
+    expect(interpolate(strings, ["x'y", [1, 2]])).toBe("SELECT * FROM t WHERE a = 'x''y' AND b IN (1, 2)");
+  });
+});
+
+describe("unpack", () => {
+  it("revives date columns from epoch milliseconds and keeps other cells", () => {
+    const rows = unpack({columns: [{name: "d", kind: "date"}, {name: "v", kind: "number"}], rows: [[Date.UTC(2024, 0, 1), 5], [null, null]]});
+    expect(rows[0].d).toEqual(new Date("2024-01-01T00:00:00Z"));
+    expect(rows[0].v).toBe(5);
+    expect(rows[1].d).toBeNull();
+    expect(rows.columns.map((c) => c.name)).toEqual(["d", "v"]);
+  });
+});
+
+describe("tableToRows", () => {
+  it("uses Arrow's own type ids", () => {
+    expect(ARROW_TYPE).toEqual({Int: Type.Int, Float: Type.Float, Utf8: Type.Utf8, Bool: Type.Bool, Decimal: Type.Decimal, Date: Type.Date, Timestamp: Type.Timestamp, LargeUtf8: Type.LargeUtf8, Dictionary: Type.Dictionary});
+  });
+  it("turns DATE cells into Dates and 64-bit integers into numbers", () => {
+    const day = Date.UTC(2025, 3, 30);
+    const dates = vectorFromArray([new Date(day)], new DateDay());
+    const table = new Table({d: dates, n: vectorFromArray([42n]), s: vectorFromArray(["a"])});
+    const rows = tableToRows(table);
+    expect(rows[0]).toEqual({d: new Date(day), n: 42, s: "a"});
+    expect(rows.columns.map((c) => c.kind)).toEqual(["date", "number", "string"]);
+  });
+});
+
+describe("staticSqlBlocks", () => {
+  it("finds sql fences without interpolation and skips those with it", () => {
+    const md = "text\n```sql id=a\nSELECT 1\n```\n\n```sql\nSELECT ${x}\n```\n```js\n1\n```\n";
+    expect(staticSqlBlocks(md)).toEqual(["SELECT 1\n"]);
+  });
+});
