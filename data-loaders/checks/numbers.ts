@@ -3,8 +3,9 @@ import type {Observation} from "../schema/observation.ts";
 
 /**
  * Half the last published digit: the rounding a figure may carry. Trailing zeros of whole
- * numbers are read as rounding (270,000 t may be anything from 265,000 to 275,000), because
- * sources round large figures; percentages are read literally (a stated 25% means 24.5-25.5).
+ * numbers are read as rounding down to two significant digits (270,000 t may be anything from
+ * 265,000 to 275,000; 100 t from 95 to 105), because sources round large figures; percentages
+ * are read literally (a stated 25% means 24.5-25.5).
  */
 export function halfStep(value: number, literal = false): number {
   const text = String(Math.abs(value));
@@ -13,7 +14,7 @@ export function halfStep(value: number, literal = false): number {
   if (dot >= 0) return 0.5 * 10 ** -(text.length - dot - 1);
   if (literal || value === 0) return 0.5;
   const zeros = text.length - text.replace(/0+$/, "").length;
-  return 0.5 * 10 ** zeros;
+  return 0.5 * 10 ** Math.max(0, Math.min(zeros, text.length - 2));
 }
 
 export interface Interval {
