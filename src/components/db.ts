@@ -11,7 +11,9 @@ import {tableToRows, type Rows} from "./arrowRows.js";
 /** Every snapshot, by table name. FileAttachment needs literal paths, hence the list. */
 export const SNAPSHOTS: Record<TableName, Attachment> = {
   observations: FileAttachment("../data/observations.parquet"),
-  sources: FileAttachment("../data/sources.parquet")
+  sources: FileAttachment("../data/sources.parquet"),
+  checks: FileAttachment("../data/checks.parquet"),
+  events: FileAttachment("../data/events.parquet")
 };
 
 export {TABLE_DESCRIPTIONS} from "./tables.js";

@@ -3,7 +3,9 @@
 // builds them. A test keeps the three lists the same.
 export const TABLE_DESCRIPTIONS = {
   observations: "Every figure, one row each: value, unit, period, basis (actual/estimate/forecast/target) and its source.",
-  sources: "One row per source document: title, publisher, date, URL and licence or terms."
+  sources: "One row per source document: title, publisher, date, URL and licence or terms.",
+  checks: "Data-quality findings computed from observations: parts that do not sum, stated changes that disagree, sources that disagree.",
+  events: "Dated policy and trade events (export controls, tariff steps) that charts annotate."
 } as const;
 
 export type TableName = keyof typeof TABLE_DESCRIPTIONS;
