@@ -1,0 +1,27 @@
+// A throw-away copy of the project for tests that edit source records and loaders: every file
+// git knows of (tracked, or new and not ignored) as it is in the work tree, and a symlink to
+// node_modules. The real work tree is never touched.
+import {execFileSync} from "node:child_process";
+import {cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {dirname, join, resolve} from "node:path";
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, "..", "..");
+
+export interface TempProject {
+  dir: string;
+  remove: () => void;
+}
+
+export function copyProject(): TempProject {
+  const dir = mkdtempSync(join(tmpdir(), "observatory-copy-"));
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {cwd: PROJECT_ROOT, encoding: "utf8"});
+  for (const path of listed.split("\0")) {
+    // A tracked file someone just deleted is listed but gone.
+    if (!path || !existsSync(join(PROJECT_ROOT, path))) continue;
+    mkdirSync(dirname(join(dir, path)), {recursive: true});
+    cpSync(join(PROJECT_ROOT, path), join(dir, path), {preserveTimestamps: true});
+  }
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return {dir, remove: () => rmSync(dir, {recursive: true, force: true})};
+}
