@@ -2,6 +2,7 @@
 // is one of those (the page's first state), otherwise by DuckDB-WASM, which is loaded and
 // started only then — so a page that is just read never downloads the database.
 import type {Rows} from "./arrowRows.js";
+import {showDatabaseProgress} from "./dbProgress.js";
 import {lit, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
 
 export interface PageQueries {
@@ -24,6 +25,7 @@ export function pageQueries(precomputed: PrecomputedResults | null): PageQueries
   const run = async (text: string): Promise<Rows> => {
     const hit = shipped[queryKey(text)];
     if (hit) return unpack(hit) as Rows;
+    showDatabaseProgress();
     const db = await import("./db.js");
     return db.query(text);
   };
@@ -37,5 +39,6 @@ export function pageQueries(precomputed: PrecomputedResults | null): PageQueries
 
 /** Starts DuckDB-WASM now (e.g. on the reader's first interaction) so the next query is quick. */
 export function warmUpDatabase(): void {
+  showDatabaseProgress();
   import("./db.js").then((db) => db.getDatabase()).catch(() => {});
 }
