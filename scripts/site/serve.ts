@@ -1,10 +1,19 @@
-// Serves the built site on 127.0.0.1 the way a static host would (clean URLs: /supply → supply.html).
+// Serves the built site on 127.0.0.1 the way a static host would: clean URLs (/supply →
+// supply.html), and Framework's content-hashed files (/_npm, /_file, /_import,
+// /_observablehq) cached for a year while pages are revalidated.
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import sirv from "sirv";
 
 export async function serveDirectory(dir: string, port = 0): Promise<{url: string; server: Server}> {
-  const handler = sirv(dir, {extensions: ["html"], dev: false, etag: true});
+  const handler = sirv(dir, {
+    extensions: ["html"],
+    dev: false,
+    etag: true,
+    setHeaders: (res, pathname) => {
+      res.setHeader("Cache-Control", pathname.startsWith("/_") ? "public, max-age=31536000, immutable" : "no-cache");
+    }
+  });
   const server = createServer((req, res) =>
     handler(req, res, () => {
       res.statusCode = 404;

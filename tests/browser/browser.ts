@@ -1,36 +1,13 @@
 // A real Chromium (Debian's, driven by playwright-core) that records everything a person
 // would count as broken: console errors, page errors, failed requests, and any request
 // that leaves this machine.
-import {existsSync} from "node:fs";
 import {mkdirSync} from "node:fs";
 import {resolve} from "node:path";
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
+
+export {chromiumPath, launchBrowser} from "../../scripts/site/chromium.ts";
 
 export const SCREENSHOTS = resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
-
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(path)) {
-    throw new Error(`No Chromium at ${path}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
-  }
-  return path;
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync"
-    ]
-  });
-}
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 

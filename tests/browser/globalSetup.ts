@@ -5,7 +5,7 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {resolve} from "node:path";
 import type {TestProject} from "vitest/node";
-import {serveDirectory} from "./server.ts";
+import {serveDirectory} from "../../scripts/site/serve.ts";
 
 const root = resolve(import.meta.dirname, "..", "..");
 
