@@ -16,8 +16,8 @@
 //   }) → HTMLElement
 //
 // Text from the data is always interpolated with htl (escaped), never parsed as HTML.
-import * as Inputs from "@observablehq/inputs";
-import {html} from "htl";
+import * as Inputs from "npm:@observablehq/inputs";
+import {html} from "npm:htl";
 import {resize} from "observablehq:stdlib";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadCsv, downloadParquet} from "./download.js";
@@ -90,12 +90,16 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
 }
 
 function flagNotice(findings: ReturnType<typeof findingsFor>): HTMLElement {
-  return html`<div class="chart-flag" role="note" data-checks=${findings.map((f) => f.check_id).join(" ")}>
+  // Warnings first; past the first three, the rest fold away so a chart with many revisions stays readable.
+  const sorted = [...findings].sort((a, b) => Number(b.severity === "warning") - Number(a.severity === "warning"));
+  const item = (finding: (typeof sorted)[number]) => html`<li data-check=${finding.check_id}>${finding.severity ? html`<span class="chart-flag-severity">${finding.severity}</span> ` : null}${finding.message}
+    <span class="chart-flag-rows">(rows ${finding.matched.join(", ")}; <a href=${`./sources#check-${finding.check_id}`}>see the check</a>)</span></li>`;
+  const shown = sorted.slice(0, 3);
+  const folded = sorted.slice(3);
+  return html`<div class="chart-flag" role="note" data-checks=${sorted.map((f) => f.check_id).join(" ")}>
     <strong>This chart uses a figure flagged in the data checks:</strong>
-    <ul>${findings.map(
-      (finding) => html`<li>${finding.message} <span class="chart-flag-rows">(rows: ${finding.matched.join(", ")};
-        <a href=${`./sources#check-${finding.check_id}`}>check ${finding.check_id}</a>)</span></li>`
-    )}</ul>
+    <ul>${shown.map(item)}</ul>
+    ${folded.length ? html`<details><summary>${folded.length} more ${folded.length === 1 ? "finding" : "findings"}</summary><ul>${folded.map(item)}</ul></details>` : null}
   </div>`;
 }
 
@@ -146,6 +150,8 @@ function installStyles(): void {
 .chart-figure figcaption { margin-top: 0.5rem; color: var(--theme-foreground-muted); font-size: 0.9em; }
 .chart-figure .chart-flag { border-left: 4px solid var(--theme-red, #d03); padding: 0.25rem 0.75rem; margin: 0.5rem 0; background: var(--theme-background-alt); }
 .chart-figure .chart-flag ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
+.chart-figure .chart-flag-severity { text-transform: uppercase; font-size: 0.75em; letter-spacing: 0.05em; color: var(--theme-foreground-muted); }
+.chart-figure .chart-flag-rows { color: var(--theme-foreground-muted); font-size: 0.9em; }
 .chart-figure .chart-basis-key { display: flex; gap: 1rem; flex-wrap: wrap; font-size: 0.85em; color: var(--theme-foreground-muted); }
 .chart-figure .chart-basis-item { display: inline-flex; align-items: center; gap: 0.3rem; }
 .chart-figure .chart-toolbar { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin-top: 0.5rem; font-size: 0.9em; }

@@ -3,7 +3,7 @@
 // link to its source on the Sources page. Takes an observations row as it comes from SQL.
 //
 //   headlineCard(row, {label: "China's mining quota", sources}) → <div class="card">
-import {html} from "htl";
+import {html} from "npm:htl";
 import {formatChange, formatValue, type HeadlineRow} from "./headlineFormat.js";
 import type {SourceRef} from "./figureData.js";
 
