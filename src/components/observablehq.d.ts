@@ -33,14 +33,16 @@ declare module "npm:parquet-wasm" {
   export {default} from "parquet-wasm/esm";
 }
 
-// htl and Observable Inputs ship no type declarations; these cover what components use.
-declare module "htl" {
+// htl and Observable Inputs, imported as npm: (the copies Framework's own Inputs and html use; a bare
+// "htl" would resolve in node_modules, where htl 1.0's exports map trips Framework 1.13's resolver).
+// They ship no type declarations Framework can see; these cover what components use.
+declare module "npm:htl" {
   /** Tagged template for HTML: interpolated values are inserted as text or attribute values, never parsed as markup. */
   export function html(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement & DocumentFragment;
   export function svg(strings: TemplateStringsArray, ...values: unknown[]): SVGElement & DocumentFragment;
 }
 
-declare module "@observablehq/inputs" {
+declare module "npm:@observablehq/inputs" {
   type Options = Record<string, unknown>;
   export function table(data: readonly object[], options?: Options): HTMLElement & {value: unknown};
   export function select(data: readonly unknown[], options?: Options): HTMLElement & {value: unknown};
