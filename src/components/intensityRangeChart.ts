@@ -21,7 +21,7 @@ export function intensityRangeChart(rows: readonly Row[], {width, xLabel, digits
   return Plot.plot({
     width,
     height: 50 + labels.length * 34,
-    marginLeft: Math.min(260, 10 + 6.2 * Math.max(...labels.map((label) => label.length))),
+    marginLeft: Math.min(width / 2, 12 + 6.4 * Math.max(...labels.map((label) => label.length))),
     marginRight: 60,
     x: {label: xLabel, grid: true, zero: true, nice: true},
     y: {label: null, domain: labels},

@@ -54,6 +54,9 @@ export interface PublishedDemand {
   basis: string;
   period: string;
   source_id: string;
+  /** "upper" when the figure was published as "below", "lower" for "at least". */
+  bound?: string | null;
+  row_id?: string | null;
 }
 
 export interface ComparisonRow {
@@ -64,6 +67,8 @@ export interface ComparisonRow {
   basis: string;
   period: string;
   source_id: string | null;
+  bound?: string | null;
+  row_id?: string | null;
 }
 
 export const SCENARIO_KIND = "Your assumption" as const;
@@ -78,7 +83,7 @@ export function compareWithPublished(assumptions: readonly EndUseAssumption[], p
   return scenarioDemand(assumptions).rows.flatMap((row) => {
     const mine: ComparisonRow = {...row, kind: SCENARIO_KIND, basis: "scenario", period: "", source_id: null};
     const theirs = byId.get(row.id);
-    return theirs ? [mine, {id: row.id, label: row.label, kind: PUBLISHED_KIND, tonnes: theirs.tonnes, basis: theirs.basis, period: theirs.period, source_id: theirs.source_id}] : [mine];
+    return theirs ? [mine, {id: row.id, label: row.label, kind: PUBLISHED_KIND, tonnes: theirs.tonnes, basis: theirs.basis, period: theirs.period, source_id: theirs.source_id, bound: theirs.bound ?? null, row_id: theirs.row_id ?? null}] : [mine];
   });
 }
 

@@ -2,7 +2,7 @@
 // for "Your assumption" and a pale, dashed bar for the published estimate or forecast.
 import * as Plot from "@observablehq/plot";
 import {basisOf} from "./basisStyle.js";
-import {dashOf, fillOpacityOf, formatNumber, type Row} from "./basisMarks.js";
+import {boundPrefix, dashOf, fillOpacityOf, formatNumber, type Row} from "./basisMarks.js";
 
 export const ASSUMPTION_COLOR = "#e8702a";
 const HEADING = "\u200b"; // the band each facet's name is written in, above its bars
@@ -23,7 +23,7 @@ export function scenarioChart(rows: readonly Row[], {width, xLabel}: ScenarioCha
     width,
     height: 40 + labels.length * 78,
     marginLeft: 120,
-    marginRight: 70,
+    marginRight: 150,
     x: {label: xLabel, grid: true, nice: true, zero: true},
     y: {label: null, domain: [HEADING, "Your assumption", "Published"], tickSize: 0},
     fy: {label: null, domain: labels, axis: null},
@@ -33,8 +33,8 @@ export function scenarioChart(rows: readonly Row[], {width, xLabel}: ScenarioCha
         Plot.barX(published.filter((row) => basisOf(row) === basis), {x: "tonnes", y: "kind", fy: "label", fill: "currentColor", fillOpacity: fillOpacityOf(basis) || 0.05, stroke: "currentColor", strokeDasharray: dashOf(basis), inset: 2})
       ),
       Plot.ruleX([0]),
-      Plot.text(headings, {fy: "label", text: "label", y: HEADING, frameAnchor: "left", dx: -116, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
-      Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"})
+      Plot.text(headings, {fy: "label", text: "label", y: () => HEADING, frameAnchor: "left", dx: -116, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
+      Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"})
     ]
   });
 }

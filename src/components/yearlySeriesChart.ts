@@ -23,6 +23,7 @@ export function yearlySeriesChart(rows: readonly Row[], {width, height = 320, yL
     width,
     height,
     marginRight: 20,
+    marginLeft: 64,
     x: {type: "utc", label: null},
     y: {type: yType, label: yLabel, grid: true, nice: true, ...(yType === "linear" ? {zero: true} : {})},
     color: {legend: true, domain: series ?? [...new Set(rows.map((row) => String(row.series)))]},

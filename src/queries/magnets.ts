@@ -1,7 +1,7 @@
 // The Magnets page's queries: NdFeB output, demand by end use, the units behind the demand,
 // NdFeB per unit, and the published figures the scenario starts from. Each is a function of
 // the page's inputs; the SQL is complete so it can be shown, shared and run anywhere.
-import {defineQuery, lit} from "../components/query.ts";
+import {defineQuery, lit} from "../components/query.js";
 
 export interface MagnetsState {
   /** First and last year shown on the time-series charts. */
@@ -87,12 +87,13 @@ export const perUnit = defineQuery({
   title: "NdFeB magnet per unit",
   sql: () => `-- kg of NdFeB per unit: figures as published, and figures derived here as
 -- published NdFeB demand ÷ published units made (same source, same year).
-SELECT row_id, indicator AS label, value, value_low, value_high, unit, basis, source_id, FALSE AS derived
+SELECT row_id, 'Per ' || regexp_replace(indicator, '^NdFeB magnet mass per ', '') AS label,
+  value, value_low, value_high, unit, basis, source_id, FALSE AS derived
 FROM observations
 WHERE series_id = 'smm.ndfeb_per_vehicle' OR dataset = 'humanoid_ndfeb_per_unit'
 UNION ALL
 SELECT d.row_id || ',' || u.row_id AS row_id,
-  e.category || ', ' || d.period || ' (derived: demand ÷ units)' AS label,
+  'Per ' || CASE e.end_use WHEN 'nev' THEN 'NEV' ELSE 'air conditioner' END || ', ' || d.period || ' (derived)' AS label,
   d.value * 1000 / (u.value * CASE u.unit WHEN 'million vehicles' THEN 1e6 WHEN 'million units' THEN 1e6 ELSE 1 END) AS value,
   NULL AS value_low, NULL AS value_high,
   CASE e.end_use WHEN 'nev' THEN 'kg/vehicle' ELSE 'kg/unit' END AS unit,
@@ -119,10 +120,36 @@ WHERE ${UNITS_STATED_TWICE}
 ORDER BY e.end_use, d.period`
 });
 
-export const vehicleIntensityRange = defineQuery({
-  id: "magnets-vehicle-intensity-range",
-  title: "NdFeB per vehicle, published range",
-  sql: () => `SELECT row_id, value_low, value_high, unit, source_id FROM observations WHERE series_id = 'smm.ndfeb_per_vehicle' ORDER BY row_id`
+export const publishedPerUnit = defineQuery({
+  id: "magnets-published-per-unit",
+  title: "Published NdFeB per unit, for the slider ranges",
+  sql: () => `-- Published NdFeB per unit, in kg per vehicle, per MW or per robot, to set the sliders' ranges.
+SELECT row_id, CASE WHEN unit = 'kg/vehicle' THEN 'nev' WHEN unit IN ('t/MW', 'kg/MW') THEN 'wind' ELSE 'humanoid' END AS end_use,
+  value * CASE unit WHEN 't/MW' THEN 1000 ELSE 1 END AS value,
+  value_low * CASE unit WHEN 't/MW' THEN 1000 ELSE 1 END AS value_low,
+  value_high * CASE unit WHEN 't/MW' THEN 1000 ELSE 1 END AS value_high, source_id
+FROM observations
+WHERE series_id = 'smm.ndfeb_per_vehicle' OR dataset = 'humanoid_ndfeb_per_unit'
+  OR (dataset = 'wind_ndfeb_intensity' AND unit IN ('t/MW', 'kg/MW') AND indicator ILIKE '%NdFeB%')
+ORDER BY end_use, row_id`
+});
+
+export const humanoidStart = defineQuery({
+  id: "magnets-humanoid-start",
+  title: "Humanoid robots: published shipments and magnet demand",
+  sql: () => `-- Humanoid robots in the scenario: 2025 shipments as forecast, and the NdFeB demand figures
+-- published for 2025 and 2030 with the shipments the same source gives for that year.
+SELECT 'shipments' AS figure, row_id, indicator, period, value, value_low, value_high, bound, unit, basis, source_id
+FROM observations
+WHERE dataset = 'humanoid_shipments_forecast' AND period = '2025' AND value IS NOT NULL
+UNION ALL
+SELECT 'demand', d.row_id, d.indicator, d.period, d.value, d.value_low, d.value_high, d.bound, d.unit, d.basis, d.source_id
+FROM observations d WHERE d.dataset = 'humanoid_ndfeb_demand'
+UNION ALL
+SELECT 'shipments for demand', s.row_id, s.indicator, s.period, s.value, s.value_low, s.value_high, s.bound, s.unit, s.basis, s.source_id
+FROM observations s JOIN observations d ON d.dataset = 'humanoid_ndfeb_demand' AND s.source_id = d.source_id AND s.period = d.period
+WHERE s.dataset = 'humanoid_shipments_forecast' AND s.value IS NOT NULL
+ORDER BY figure, period, row_id`
 });
 
 export const headlines = defineQuery({
@@ -137,3 +164,5 @@ WHERE (series_id, period) IN (
   ('nev_china_production.china', '2025'), ('smm.magnet_exports_yoy', '2025-04'))
 ORDER BY series_id, row_id`
 });
+
+export {sourceList, checkList} from "./shared.js";

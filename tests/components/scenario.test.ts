@@ -79,7 +79,7 @@ describe("compareWithPublished", () => {
     const rows = compareWithPublished([cars, robots], [{id: "nev", label: "NEV (published)", tonnes: 5500, basis: "forecast", period: "2025", source_id: "s1"}]);
     expect(rows).toEqual([
       {id: "nev", label: "NEVs", kind: "Your assumption", tonnes: 6000, basis: "scenario", period: "", source_id: null},
-      {id: "nev", label: "NEVs", kind: "Published", tonnes: 5500, basis: "forecast", period: "2025", source_id: "s1"},
+      {id: "nev", label: "NEVs", kind: "Published", tonnes: 5500, basis: "forecast", period: "2025", source_id: "s1", bound: null, row_id: null},
       {id: "humanoid", label: "Humanoids", kind: "Your assumption", tonnes: 2.5, basis: "scenario", period: "", source_id: null}
     ]);
   });
