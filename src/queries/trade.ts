@@ -1,0 +1,118 @@
+// The Trade page's queries: China's rare-earth exports by year and in 2025, permanent-magnet
+// exports by month around the 2025 export controls (with the dated events that explain them),
+// magnet exports year to date, and China's HS 2846 imports by partner.
+import {defineQuery, lit} from "../components/query.js";
+
+export {allChecks, sourceTitles} from "./common.js";
+
+export interface TradeState {
+  years: [number, number];
+  /** The HS 2846 trading partner whose share of China's imports is drawn. */
+  partner: string;
+}
+
+export const defaults: TradeState = {years: [2010, 2025], partner: "Myanmar"};
+
+const yearsIn = ({years}: TradeState, column = "period_start") => `year(${column}) BETWEEN ${lit(years[0])} AND ${lit(years[1])}`;
+
+export const exportsByYear = defineQuery({
+  id: "exports-by-year",
+  title: "China's rare-earth exports by year, and 2025 to date (China customs via news reports; SMM)",
+  sql: (state: TradeState) => `-- Whole years and year-to-date totals (periods starting in January); single months are in the next query.
+SELECT row_id, series_id, period, period_start, period_end, year(period_start) AS year,
+  CASE WHEN period_end - period_start >= 364 THEN 'whole year' ELSE 'part of the year' END AS coverage,
+  value, unit, basis, change_pct, change_basis, source_id
+FROM observations
+WHERE series_id IN ('china_exports_rare_earths.china', 'smm.re_exports', 'china_export_quota.china')
+  AND month(period_start) = 1 AND period_end - period_start > 60
+  AND ${yearsIn(state)}
+ORDER BY period_start, period_end, series_id`
+});
+
+export const exportsByMonth = defineQuery({
+  id: "exports-by-month",
+  title: "China's rare-earth exports in single months, where reported",
+  sql: (state: TradeState) => `SELECT row_id, period, period_start, value, unit, basis, source_id
+FROM observations
+WHERE series_id = 'china_exports_rare_earths.china' AND period_end - period_start < 31
+  AND ${yearsIn(state)}
+ORDER BY period_start`
+});
+
+export const magnetExportsByMonth = defineQuery({
+  id: "magnet-exports-by-month",
+  title: "China's permanent-magnet exports by month, with the 2025 export controls and tariff truce",
+  sql: () => `-- Monthly tonnages (two customs bases) and, as kind = 'event', the dated events the chart marks.
+SELECT 'figure' AS kind, row_id AS id, period, period_start AS date,
+  CASE series_id WHEN 'china_magnet_exports.hs85051110' THEN 'HS 85051110 (sintered NdFeB)' ELSE 'All permanent magnets' END AS label,
+  value, unit, basis, source_id
+FROM observations
+WHERE series_id IN ('china_magnet_exports.total', 'china_magnet_exports.hs85051110')
+  AND period_end - period_start < 31
+UNION ALL
+SELECT 'event', event_id, date, date_start, title, NULL, NULL, NULL, source_id
+FROM events
+WHERE page IN ('trade', 'magnets') AND date_start >= DATE '2024-01-01'
+ORDER BY date, kind, id`
+});
+
+export const magnetExportsYearToDate = defineQuery({
+  id: "magnet-exports-ytd",
+  title: "China's permanent-magnet exports, cumulative from January",
+  sql: () => `SELECT row_id, series_id, period, period_start, period_end, year(period_start) AS year,
+  month(period_end) AS through_month, value, unit, basis, source_id
+FROM observations
+WHERE series_id IN ('china_magnet_exports.total', 'china_magnet_exports.hs85051110', 'china_magnet_exports.magnets-and-alloys')
+  AND month(period_start) = 1 AND period_end - period_start > 31
+ORDER BY period_start, period_end`
+});
+
+export const importsByPartner = defineQuery({
+  id: "imports-by-partner",
+  title: "China's imports of rare-earth compounds (HS 2846) by partner (UN Comtrade)",
+  sql: (state: TradeState) => `SELECT row_id, partner, year(period_start) AS year, value, unit, basis, source_id
+FROM observations
+WHERE dataset = 'china_imports_hs2846_by_partner'
+  AND ${yearsIn(state)}
+ORDER BY year, partner`
+});
+
+export const partnerShare = defineQuery({
+  id: "partner-share",
+  title: "A partner's share of China's HS 2846 imports (UN Comtrade)",
+  sql: (state: TradeState) => `SELECT year(p.period_start) AS year, p.partner, p.value AS partner_t, w.value AS world_t,
+  round(100 * p.value / w.value, 1) AS share_pct, p.row_id || ',' || w.row_id AS row_ids, p.source_id
+FROM observations p
+JOIN observations w
+  ON w.dataset = p.dataset AND w.partner = 'World' AND w.period_start = p.period_start
+WHERE p.dataset = 'china_imports_hs2846_by_partner'
+  AND p.partner = ${lit(state.partner)}
+  AND ${yearsIn(state, "p.period_start")}
+ORDER BY year`
+});
+
+export const partners = defineQuery({
+  id: "hs2846-partners",
+  title: "Partners in the HS 2846 import figures",
+  sql: () => `SELECT DISTINCT partner FROM observations
+WHERE dataset = 'china_imports_hs2846_by_partner' AND partner <> 'World'
+ORDER BY partner`
+});
+
+export const tradeHeadlines = defineQuery({
+  id: "trade-headlines",
+  title: "Trade headline figures",
+  sql: () => `SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier,
+  unit, basis, change_pct, change_basis, source_id
+FROM observations
+WHERE row_id IN (
+  SELECT row_id FROM observations
+  WHERE series_id IN ('china_exports_rare_earths.china', 'china_magnet_exports.magnets-and-alloys', 'china_magnet_exports.total',
+      'smm.magnet_exports_yoy')
+    AND (series_id <> 'china_exports_rare_earths.china' OR period_end - period_start >= 364)
+    AND (series_id <> 'china_magnet_exports.total' OR month(period_start) = 1 AND period_end - period_start > 31)
+    AND (series_id <> 'smm.magnet_exports_yoy' OR period_end - period_start < 31)
+  QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period_end DESC) = 1
+)
+ORDER BY series_id`
+});
