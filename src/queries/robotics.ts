@@ -1,0 +1,86 @@
+// The Robotics page's queries: industrial robots installed each year and in operation (IFR),
+// humanoid shipment forecasts by forecaster, magnet per robot, and published humanoid demand.
+import {defineQuery, lit} from "../components/query.js";
+
+export interface RoboticsState {
+  /** First and last year shown on the industrial-robot charts. */
+  years: [number, number];
+  /** "both", "China" or "World". */
+  area: "both" | "China" | "World";
+  /** Latest IFR edition only, or every edition (revised figures drawn too). */
+  vintage: "latest" | "all";
+}
+
+export const defaults: RoboticsState = {years: [2018, 2024], area: "both", vintage: "latest"};
+
+export const allowed = {area: ["both", "China", "World"], vintage: ["latest", "all"]} as const;
+
+const areaFilter = (area: RoboticsState["area"]) => (area === "both" ? "" : `\n  AND geography = ${lit(area)}`);
+
+const vintageFilter = (vintage: RoboticsState["vintage"]) => (vintage === "latest" ? "\n  AND is_latest_vintage" : "");
+
+const robotSeries = (dataset: string) => ({years, area, vintage}: RoboticsState) => `-- ${dataset === "robots_installations" ? "Industrial robots installed each year" : "Industrial robots in operation at the end of each year"} (IFR World Robotics, as reported).
+-- The IFR revises earlier years in later editions; "latest" keeps each year's newest figure.
+SELECT row_id, geography || CASE WHEN NOT is_latest_vintage THEN ' (earlier edition)' ELSE '' END AS series,
+  period, period_start AS date, value, bound, qualifier, unit, basis, vintage, source_id
+FROM observations
+WHERE dataset = ${lit(dataset)}
+  AND year(period_start) BETWEEN ${lit(years[0])} AND ${lit(years[1])}${areaFilter(area)}${vintageFilter(vintage)}
+ORDER BY series, date, row_id`;
+
+export const installations = defineQuery({id: "robotics-installations", title: "Industrial robot installations", sql: robotSeries("robots_installations")});
+
+export const operationalStock = defineQuery({id: "robotics-operational-stock", title: "Operational stock of industrial robots", sql: robotSeries("robots_operational_stock")});
+
+export const humanoidForecasts = defineQuery({
+  id: "robotics-humanoid-forecasts",
+  title: "Humanoid robot shipment forecasts, by forecaster",
+  sql: () => `-- Humanoid robots shipped per year, as forecast (or estimated) by each forecaster.
+-- The forecaster is named in the indicator, e.g. "(Goldman Sachs forecast)".
+SELECT row_id, regexp_replace(regexp_extract(indicator, '\\(([^)]*)\\)', 1), ' (forecast|estimate)$', '') AS series,
+  period, period_start AS date, value, value_low, value_high, bound, qualifier, unit, basis, confidence, source_id
+FROM observations
+WHERE dataset IN ('humanoid_shipments_forecast', 'humanoid_shipments_estimate')
+ORDER BY series, date, row_id`
+});
+
+export const perRobot = defineQuery({
+  id: "robotics-magnet-per-robot",
+  title: "Magnet per humanoid robot",
+  sql: () => `-- Rare-earth magnet content per humanoid robot, as published, plus a figure derived here:
+-- a source's humanoid NdFeB demand ÷ the shipments the same source gives for that year.
+SELECT row_id, regexp_replace(indicator, ' per humanoid robot', '') AS label, value, value_low, value_high, unit, basis, confidence, source_id, FALSE AS derived
+FROM observations
+WHERE dataset IN ('humanoid_ndfeb_per_unit', 'humanoid_ndpr_per_unit')
+UNION ALL
+SELECT d.row_id || ',' || s.row_id, 'NdFeB, ' || d.period || ' (derived: demand ÷ shipments, ' || regexp_extract(d.indicator, '\\(([^)]*)\\)', 1) || ')',
+  d.value * 1000 / s.value, NULL, NULL, 'kg/robot', d.basis, 'normal', d.source_id, TRUE
+FROM observations d
+JOIN observations s ON s.dataset = 'humanoid_shipments_forecast' AND s.source_id = d.source_id AND s.period = d.period AND s.value IS NOT NULL
+WHERE d.dataset = 'humanoid_ndfeb_demand' AND d.bound IS NULL
+ORDER BY derived, label, row_id`
+});
+
+export const humanoidDemand = defineQuery({
+  id: "robotics-humanoid-demand",
+  title: "Published NdFeB demand from humanoid robots",
+  sql: () => `-- NdFeB demand from humanoid robots as published (world), for the scenario to be set against.
+SELECT row_id, period, value, bound, qualifier, unit, basis, source_id
+FROM observations
+WHERE dataset = 'humanoid_ndfeb_demand'
+ORDER BY period, row_id`
+});
+
+export const headlines = defineQuery({
+  id: "robotics-headlines",
+  title: "Headline figures",
+  sql: () => `-- The figures in the cards at the top of the page.
+SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier, unit, basis,
+  change_pct, change_basis, source_id
+FROM observations
+WHERE (series_id, period) IN (('robots_installations.world', '2024'), ('robots_installations.china', '2024'), ('robots_operational_stock.world', '2023'))
+  OR row_id IN (SELECT min(row_id) FROM observations WHERE dataset = 'humanoid_ndfeb_per_unit')
+ORDER BY series_id, row_id`
+});
+
+export {sourceList, checkList} from "./shared.js";
