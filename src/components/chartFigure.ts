@@ -21,7 +21,7 @@ import {html} from "npm:htl";
 import {resize} from "observablehq:stdlib";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadCsv, downloadParquet} from "./download.js";
-import {findingsFor, sourcesFor, type Finding, type Row, type SourceRef} from "./figureData.js";
+import {columnNames, findingsFor, sourcesFor, type Finding, type Row, type SourceRef} from "./figureData.js";
 import type {QueryDef} from "./query.js";
 import {workbenchHref} from "./workbenchLink.js";
 
@@ -53,7 +53,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
   const tableButton = html`<button type="button" data-action="table" aria-expanded="false">Show table</button>`;
   tableButton.addEventListener("click", () => {
     const open = tableHolder.hidden;
-    if (open && !tableHolder.firstChild) tableHolder.append(Inputs.table(rows, {rows: 15, layout: "auto"}));
+    if (open && !tableHolder.firstChild) tableHolder.append(Inputs.table(rows, {rows: 15, layout: "auto", columns: columnNames(rows)}));
     tableHolder.hidden = !open;
     tableButton.setAttribute("aria-expanded", String(open));
     tableButton.textContent = open ? "Hide table" : "Show table";

@@ -11,16 +11,20 @@ export interface MonthlyEventsOptions {
 
 export function monthlyEventsChart(rows: readonly Row[], {width, height = 380, yLabel}: MonthlyEventsOptions) {
   const figures = rows.filter((row) => row.kind !== "event");
-  // Events on the same date get their labels one under another.
-  const seen = new Map<number, number>();
-  const events = rows
-    .filter((row) => row.kind === "event")
-    .map((row) => {
-      const day = +(row.date as Date);
-      const index = [...seen.keys()].filter((other) => Math.abs(other - day) < 40 * 86_400_000).reduce((n, other) => n + seen.get(other)!, 0);
-      seen.set(day, (seen.get(day) ?? 0) + 1);
-      return {...row, index};
-    });
+  // Each event label goes on the first line where it does not run into an earlier label
+  // (widths estimated at 6 px a character on the chart's time scale).
+  const dated = rows.filter((row) => row.kind === "event").sort((a, b) => +(a.date as Date) - +(b.date as Date));
+  const times = rows.map((row) => +(row.date as Date));
+  const span = Math.max(1, Math.max(...times) - Math.min(...times));
+  const msPerPixel = span / Math.max(1, width - 100);
+  const lineEnds: number[] = [];
+  const events = dated.map((row) => {
+    const start = +(row.date as Date);
+    let index = lineEnds.findIndex((end) => end < start);
+    if (index < 0) index = lineEnds.length;
+    lineEnds[index] = start + (String(row.label).length * 6 + 16) * msPerPixel;
+    return {...row, index};
+  });
   const series = [...new Set(figures.map((row) => String(row.label)))];
   const fmt = (row: Row) => `${row.label}, ${row.period}: ${Number(row.value).toLocaleString("en-US")} ${row.unit}`;
   const maxValue = Math.max(0, ...figures.map((row) => Number(row.value)));

@@ -16,9 +16,13 @@ export interface RankedBarOptions {
   /** Bars to draw in the accent colour. */
   highlight?: (row: Row) => boolean;
   marginLeft?: number;
+  /** The x domain, e.g. [0, 100] for shares. */
+  xDomain?: [number, number];
+  /** Text after each bar's value label, e.g. "%". */
+  valueSuffix?: string;
 }
 
-export function rankedBarChart(rows: readonly Row[], {width, label, xLabel, keepOrder = false, highlight = () => false, marginLeft}: RankedBarOptions) {
+export function rankedBarChart(rows: readonly Row[], {width, label, xLabel, keepOrder = false, highlight = () => false, marginLeft, xDomain, valueSuffix = ""}: RankedBarOptions) {
   const number = (value: unknown) => Number(value).toLocaleString("en-US");
   const color = (row: Row) => (highlight(row) ? "var(--theme-red, #d62728)" : "var(--theme-blue, #4e79a7)");
   const order = keepOrder ? rows : [...rows].sort((a, b) => Number(b.value) - Number(a.value));
@@ -26,10 +30,10 @@ export function rankedBarChart(rows: readonly Row[], {width, label, xLabel, keep
   return Plot.plot({
     width,
     height: 40 + rows.length * 28,
-    marginLeft: marginLeft ?? Math.min(Math.max(80, longest * 6.5), width * 0.5),
+    marginLeft: marginLeft ?? Math.min(Math.max(80, Math.min(longest, 72) * 6), width * 0.55),
     marginRight: 70,
-    x: {label: xLabel, grid: true, tickFormat: "~s"},
-    y: {label: null, domain: order.map((row) => String(row[label])), tickFormat: (text: string) => (text.length > 60 ? text.slice(0, 58) + "…" : text)},
+    x: {label: xLabel, grid: true, tickFormat: "~s", domain: xDomain},
+    y: {label: null, domain: order.map((row) => String(row[label])), tickFormat: (text: string) => (text.length > 72 ? text.slice(0, 70) + "…" : text)},
     marks: [
       // One mark per basis: Plot takes a dash pattern per mark, not per bar.
       ...basesIn(rows).map((basis) =>
@@ -39,7 +43,7 @@ export function rankedBarChart(rows: readonly Row[], {width, label, xLabel, keep
           title: (row: Row) => `${row[label]}: ${number(row.value)} ${row.unit ?? ""} (${basis})`
         })
       ),
-      Plot.text(rows, {x: "value", y: label, text: (row: Row) => `${row.bound === "lower" ? "≥ " : ""}${number(row.value)}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
+      Plot.text(rows, {x: "value", y: label, text: (row: Row) => `${row.bound === "lower" ? "≥ " : ""}${number(row.value)}${valueSuffix}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
       Plot.ruleX([0])
     ]
   });

@@ -50,7 +50,7 @@ FROM observations
 WHERE series_id IN ('china_magnet_exports.total', 'china_magnet_exports.hs85051110')
   AND period_end - period_start < 31
 UNION ALL
-SELECT 'event', event_id, date, date_start, title, NULL, NULL, NULL, source_id
+SELECT 'event', event_id, date, date_start, title || ' (' || date || ')', NULL, NULL, NULL, source_id
 FROM events
 WHERE page IN ('trade', 'magnets') AND date_start >= DATE '2024-01-01'
 ORDER BY date, kind, id`

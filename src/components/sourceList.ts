@@ -1,0 +1,75 @@
+// The Sources page's two listings as plain HTML tables with an anchor per entry, so captions
+// can link to `./sources#source-<id>` and flag notices to `./sources#check-<id>`. Every value is
+// interpolated with htl (escaped); a URL becomes a link only when it is http(s).
+import {html} from "npm:htl";
+import {splitRowIds} from "./figureData.js";
+
+export interface SourceEntry {
+  source_id: string;
+  title: string;
+  publisher?: string | null;
+  date?: string | null;
+  url?: string | null;
+  licence?: string | null;
+  confidence?: string | null;
+  notes?: string | null;
+  figures?: number | null;
+  pages?: string | null;
+}
+
+export interface CheckEntry {
+  check_id: string;
+  kind: string;
+  severity: string;
+  page?: string | null;
+  message: string;
+  row_ids: string | null;
+}
+
+export function isWebAddress(url: unknown): url is string {
+  return typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
+}
+
+export function sourceTable(sources: readonly SourceEntry[]): HTMLElement {
+  return html`<div class="listing"><table class="source-list">
+    <thead><tr><th>Source</th><th>Figures</th><th>Licence or terms</th><th>Confidence</th></tr></thead>
+    <tbody>${sources.map(
+      (s) => html`<tr id=${`source-${s.source_id}`} data-source=${s.source_id} data-confidence=${s.confidence ?? ""}>
+        <td>
+          <strong>${s.title}</strong><br>
+          <span class="muted">${[s.publisher, s.date].filter(Boolean).join(", ")}</span>
+          ${isWebAddress(s.url) ? html`<br><a href=${s.url} rel="noopener noreferrer" target="_blank">${s.url}</a>` : html`<br><span class="muted">No web address</span>`}
+          ${s.notes ? html`<br><span class="small">${s.notes}</span>` : null}
+          <br><code class="small">${s.source_id}</code>
+        </td>
+        <td>${s.figures ?? 0}${s.pages ? html`<br><span class="muted small">${s.pages}</span>` : null}</td>
+        <td class="small">${s.licence ?? ""}</td>
+        <td>${s.confidence === "low" ? html`<strong>low</strong>` : s.confidence ?? ""}</td>
+      </tr>`
+    )}</tbody>
+  </table></div>`;
+}
+
+export function checkTable(checks: readonly CheckEntry[]): HTMLElement {
+  return html`<div class="listing"><table class="check-list">
+    <thead><tr><th>Kind</th><th>Severity</th><th>Page</th><th>Finding</th><th>Rows involved</th></tr></thead>
+    <tbody>${checks.map(
+      (c) => html`<tr id=${`check-${c.check_id}`} data-check=${c.check_id}>
+        <td>${c.kind.replaceAll("_", " ")}</td>
+        <td>${c.severity === "warning" ? html`<strong>warning</strong>` : c.severity}</td>
+        <td>${c.page ? html`<a href=${`./${c.page}`}>${c.page}</a>` : ""}</td>
+        <td>${c.message}</td>
+        <td class="small">${splitRowIds(c.row_ids).map((id, i) => html`${i ? ", " : ""}<code>${id}</code>`)}</td>
+      </tr>`
+    )}</tbody>
+  </table></div>`;
+}
+
+/** Scrolls to the entry the address names (#source-… or #check-…) once the listing exists. */
+export function scrollToHash(): void {
+  if (typeof location === "undefined" || !location.hash) return;
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!target) return;
+  target.classList.add("targeted");
+  requestAnimationFrame(() => target.scrollIntoView({block: "start"}));
+}

@@ -1,0 +1,27 @@
+// The Sources page's queries: every source with the number of figures it gives, and every
+// data-check finding with the rows it involves.
+import {defineQuery} from "../components/query.js";
+
+export {allChecks} from "./common.js";
+
+export const defaults = {confidence: "all", search: ""};
+
+export const sourceList = defineQuery({
+  id: "source-list",
+  title: "Every source, with the figures it gives",
+  sql: () => `SELECT s.source_id, s.title, s.publisher, s.date, s.url, s.licence, s.confidence, s.notes,
+  count(o.row_id) AS figures, string_agg(DISTINCT o.page, ', ' ORDER BY o.page) AS pages
+FROM sources s
+LEFT JOIN observations o ON o.source_id = s.source_id
+GROUP BY s.source_id, s.title, s.publisher, s.date, s.url, s.licence, s.confidence, s.notes
+ORDER BY s.source_id`
+});
+
+export const figuresByConfidence = defineQuery({
+  id: "figures-by-confidence",
+  title: "Figures by source confidence and page",
+  sql: () => `SELECT o.page, s.confidence, count(*) AS figures, count(DISTINCT s.source_id) AS sources
+FROM observations o JOIN sources s ON s.source_id = o.source_id
+GROUP BY o.page, s.confidence
+ORDER BY o.page, s.confidence`
+});
