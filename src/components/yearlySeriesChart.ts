@@ -24,8 +24,8 @@ export function yearlySeriesChart(rows: readonly Row[], {width, height = 320, yL
     height,
     marginRight: 20,
     marginLeft: 64,
-    x: {type: "utc", label: null},
-    y: {type: yType, label: yLabel, grid: true, nice: true, ...(yType === "linear" ? {zero: true} : {})},
+    x: {type: "utc", label: null, inset: 12},
+    y: {type: yType, label: yLabel, grid: true, nice: true, ...(yType === "linear" ? {zero: true} : {ticks: 6, tickFormat: "~s"})},
     color: {legend: true, domain: series ?? [...new Set(rows.map((row) => String(row.series)))]},
     marks: [
       Plot.line(points.filter((row) => basisOf(row) === "actual"), {x: "date", y: "value", stroke: "series", z: "series", strokeWidth: 2}),

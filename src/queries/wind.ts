@@ -65,7 +65,7 @@ export const cumulativeAndTargets = defineQuery({
   title: "Cumulative wind capacity and China's targets",
   sql: ({area, basis, unit}: WindState) => `-- Installed wind capacity over time, and China's targets for 2030 and 2060 (lower bounds: "at least").
 -- Points sit at the end of the period they describe.
-SELECT row_id, geography || CASE WHEN basis = 'target' THEN ': target' ELSE ': installed' END AS series,
+SELECT row_id, geography AS series,
   period, period_end AS date, ${GW} * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
 FROM observations
 WHERE (dataset IN ('wind_cumulative_china', 'wind_cumulative_global') OR series_id = 'smm.wind_cumulative')${areaFilter(area)}${basisFilter(basis)}
