@@ -1,0 +1,78 @@
+// Time to first chart and bytes moved for one page in headless Chromium: cold (a new
+// browser context, so an empty cache) and warm (the same context, visited again).
+import type {Browser, BrowserContext, Page} from "playwright-core";
+
+export interface LoadMeasure {
+  /** ms from navigation start until the first Plot SVG is in the page. */
+  firstChartMs: number;
+  /** Bytes received over the network (headers included) until the page went quiet. */
+  bytes: number;
+  /** Whether the page fetched DuckDB-WASM's wasm file. */
+  loadedDuckDB: boolean;
+}
+
+/** Records, inside the page, when the first Plot chart is attached. */
+const FIRST_CHART_PROBE = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("main svg[class*='plot']")) {
+      window.__firstChart = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {childList: true, subtree: true});
+`;
+
+async function visit(context: BrowserContext, url: string): Promise<LoadMeasure> {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  let bytes = 0;
+  let loadedDuckDB = false;
+  cdp.on("Network.loadingFinished", (event) => (bytes += event.encodedDataLength));
+  cdp.on("Network.requestWillBeSent", (event) => {
+    if (/duckdb-(eh|mvp)\.wasm/.test(event.request.url)) loadedDuckDB = true;
+  });
+  await page.addInitScript(FIRST_CHART_PROBE);
+  await page.goto(url, {waitUntil: "load"});
+  // Strings, not functions: tsx's transform adds helpers a serialized function would miss.
+  // A page that shows no chart within 30 s is reported as such (NaN), not waited on forever.
+  const drawn = await page.waitForFunction("window.__firstChart !== undefined", null, {timeout: 30_000, polling: 50}).then(() => true, () => false);
+  await page.waitForLoadState("networkidle");
+  const firstChartMs = drawn ? ((await page.evaluate("window.__firstChart")) as number) : Number.NaN;
+  await page.close();
+  return {firstChartMs, bytes, loadedDuckDB};
+}
+
+export interface PageResult {
+  path: string;
+  cold: LoadMeasure;
+  warm: LoadMeasure;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function medianMeasure(measures: LoadMeasure[]): LoadMeasure {
+  return {
+    firstChartMs: median(measures.map((m) => m.firstChartMs)),
+    bytes: median(measures.map((m) => m.bytes)),
+    loadedDuckDB: measures.some((m) => m.loadedDuckDB)
+  };
+}
+
+/** `runs` cold and warm visits of each path, interleaved so that drift hits every page alike. */
+export async function measurePages(browser: Browser, base: string, paths: string[], runs: number): Promise<PageResult[]> {
+  const cold = new Map<string, LoadMeasure[]>(paths.map((p) => [p, []]));
+  const warm = new Map<string, LoadMeasure[]>(paths.map((p) => [p, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const path of paths) {
+      const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+      cold.get(path)!.push(await visit(context, base + path));
+      warm.get(path)!.push(await visit(context, base + path));
+      await context.close();
+    }
+  }
+  return paths.map((path) => ({path, cold: medianMeasure(cold.get(path)!), warm: medianMeasure(warm.get(path)!)}));
+}

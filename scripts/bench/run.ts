@@ -1,0 +1,134 @@
+// npm run bench — prints one table: per-page time to first chart and bytes (cold and warm)
+// beside a Plot-only reference page measured in the same run, SQL timings in DuckDB-WASM
+// and native DuckDB, build times, and snapshot sizes. Options:
+//   --reuse-dist   skip the two timed builds and measure the dist/ that is there
+//   --runs N       visits per page and runs per query (default 5)
+import {execFileSync} from "node:child_process";
+import {existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync} from "node:fs";
+import {cpus} from "node:os";
+import {join, resolve} from "node:path";
+import {mkdtemp, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {openSnapshotDatabase} from "../../data-loaders/precompute.ts";
+import {SNAPSHOT_BUILDERS} from "../../data-loaders/snapshots.ts";
+import config from "../../observablehq.config.ts";
+import {launchBrowser} from "../site/chromium.ts";
+import {serveDirectory} from "../site/serve.ts";
+import {measurePages} from "./pageLoad.ts";
+import {measureSql} from "./sql.ts";
+
+const root = resolve(import.meta.dirname, "..", "..");
+const dist = join(root, "dist");
+const args = process.argv.slice(2);
+const reuseDist = args.includes("--reuse-dist");
+const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
+if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of at least 1");
+const REFERENCE = "/bench/plot-reference";
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const kilobytes = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;
+
+function timed(command: string, commandArgs: string[]): number {
+  const start = performance.now();
+  execFileSync(command, commandArgs, {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
+  return performance.now() - start;
+}
+
+function version(name: string): string {
+  return JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  return [line(headers), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+async function snapshotSizes(): Promise<string[][]> {
+  const dir = await mkdtemp(join(tmpdir(), "observatory-bench-"));
+  const {connection, close} = await openSnapshotDatabase();
+  try {
+    const rows: string[][] = [];
+    for (const [name, build] of Object.entries(SNAPSHOT_BUILDERS)) {
+      const parquet = (await build()).byteLength;
+      const csvPath = join(dir, `${name}.csv`);
+      await connection.run(`COPY "${name}" TO '${csvPath}' (FORMAT csv, HEADER)`);
+      const count = Number((await connection.runAndReadAll(`SELECT count(*) FROM "${name}"`)).getRows()[0][0]);
+      const csv = statSync(csvPath).size;
+      rows.push([name, count.toLocaleString("en"), kilobytes(parquet), kilobytes(csv), (csv / parquet).toFixed(1) + "×"]);
+    }
+    return rows;
+  } finally {
+    await close();
+    await rm(dir, {recursive: true, force: true});
+  }
+}
+
+async function main() {
+  const builds: string[][] = [];
+  if (!reuseDist) {
+    log("clean build…");
+    timed("npm", ["run", "clean", "--silent"]);
+    builds.push(["clean build (npm run clean && npm run build)", seconds(timed("npm", ["run", "build", "--silent"]))]);
+    log("rebuild after touching one page…");
+    const now = new Date();
+    utimesSync(join(root, "src", "supply.md"), now, now);
+    builds.push(["rebuild after touching src/supply.md", seconds(timed("npm", ["run", "build", "--silent"]))]);
+  } else if (!existsSync(join(dist, "index.html"))) {
+    throw new Error("--reuse-dist: there is no dist/; run npm run build first");
+  }
+
+  const pages = [REFERENCE, ...config.pages.map((p: {path: string}) => p.path).filter((p: string) => p !== "/sql")];
+  const {url, server} = await serveDirectory(dist);
+  const browser = await launchBrowser();
+  const {connection, close} = await openSnapshotDatabase();
+  try {
+    log(`pages: ${runs} cold and ${runs} warm visits each…`);
+    const results = await measurePages(browser, url, pages, runs);
+    const reference = results.find((r) => r.path === REFERENCE)!;
+    log("SQL…");
+    const sql = await measureSql(browser, url, dist, connection, runs);
+
+    const out: string[] = [];
+    out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
+    out.push(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, Chromium ${browser.version()}`);
+    out.push(`versions: @observablehq/framework ${version("@observablehq/framework")}, @duckdb/duckdb-wasm ${version("@duckdb/duckdb-wasm")}, @duckdb/node-api ${version("@duckdb/node-api")}, @observablehq/plot ${version("@observablehq/plot")}`);
+    out.push(`method: headless Chromium on 127.0.0.1, median of ${runs} runs; cold = new browser context (empty cache), warm = same context again; first chart = first Plot SVG attached in <main>; bytes = encoded bytes received until the network is idle (no compression: the server sends files as they are)`);
+    out.push("");
+    out.push(
+      table(
+        ["page", "first chart cold", "ratio to reference", "bytes cold", "first chart warm", "bytes warm", "DuckDB fetched"],
+        results.map((r) => [
+          r.path === REFERENCE ? `${r.path} (Plot only)` : r.path,
+          Number.isNaN(r.cold.firstChartMs) ? "no chart" : seconds(r.cold.firstChartMs),
+          (r.cold.firstChartMs / reference.cold.firstChartMs).toFixed(2),
+          megabytes(r.cold.bytes),
+          Number.isNaN(r.warm.firstChartMs) ? "no chart" : seconds(r.warm.firstChartMs),
+          megabytes(r.warm.bytes),
+          r.cold.loadedDuckDB ? "yes" : "no"
+        ])
+      )
+    );
+    out.push("");
+    out.push(`DuckDB-WASM start in the page (module, wasm, snapshots, views): ${seconds(sql.wasmStartMs)}`);
+    out.push("");
+    const sqlRows = [sql.syntheticCreate, ...sql.timings].map((t) => [t.name, `${t.wasmMs.toFixed(1)} ms`, `${t.nodeMs.toFixed(1)} ms`, (t.wasmMs / t.nodeMs).toFixed(1) + "×"]);
+    out.push(table(["query", "DuckDB-WASM (Chromium)", "DuckDB (Node, native)", "WASM / native"], sqlRows));
+    out.push("");
+    if (builds.length) out.push(table(["build", "time"], builds), "");
+    out.push(table(["snapshot", "rows", "Parquet (zstd)", "CSV", "CSV / Parquet"], await snapshotSizes()));
+    const text = out.join("\n");
+    process.stdout.write(text + "\n");
+    mkdirSync(join(root, "bench-results"), {recursive: true});
+    writeFileSync(join(root, "bench-results", "latest.txt"), text + "\n");
+    writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({results, sql, builds}, null, 2));
+  } finally {
+    await close();
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
