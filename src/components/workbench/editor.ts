@@ -64,6 +64,7 @@ export function createEditor({parent, doc = "", onRun, onSelectionChange}: Edito
         language.of(languageFor({})),
         syntaxHighlighting(highlight),
         theme,
+        EditorView.lineWrapping,
         placeholder("Write SQL here, then press Ctrl+Enter (⌘+Enter on a Mac) to run it."),
         EditorView.contentAttributes.of({"aria-label": "SQL query"}),
         EditorView.updateListener.of((update) => {
