@@ -68,7 +68,7 @@ export async function freshen(root: string, options: FreshenOptions): Promise<En
       invalidate(root, entry);
       state[entry.path] = print;
       reports.push({entry: entry.path, target: entry.target, status: "invalidated"});
-      log(`freshness: ${entry.target} ${cached ? "depends on a changed file" : "has no snapshot yet"}; the build will run its loader`);
+      log(`freshness: ${entry.target}: ${cached ? "a dependency changed; snapshot dropped so the build runs its loader again" : "no snapshot yet"}`);
     } else if (failed.get(entry.path) === print) {
       reports.push({entry: entry.path, target: entry.target, status: "failed", error: "unchanged since it last failed"});
     } else {
