@@ -6,6 +6,8 @@
 //   - "dev":   runs the loader into a temporary file and, only if it succeeds, puts the output
 //              in Framework's cache and touches the entry point, so `observable preview` pushes
 //              the new file to open pages. A failing loader leaves the last good snapshot.
+//              Entry points with no snapshot yet are left to Framework, which runs them when a
+//              page first asks.
 // Entry points whose fingerprint did not change are left alone, and Framework reuses them.
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
@@ -19,8 +21,11 @@ export type Mode = "build" | "dev";
 export interface EntryReport {
   entry: string;
   target: string;
-  /** fresh: unchanged; invalidated: cache deleted (build); refreshed: regenerated (dev); failed: kept as it was. */
-  status: "fresh" | "invalidated" | "refreshed" | "failed";
+  /**
+   * fresh: unchanged; invalidated: snapshot deleted (build); refreshed: regenerated (dev);
+   * failed: kept as it was (dev); absent: no snapshot yet, left for Framework to make (dev).
+   */
+  status: "fresh" | "invalidated" | "refreshed" | "failed" | "absent";
   /** Why it failed: the loader's stderr or the import error, naming file and line. */
   error?: string;
   milliseconds?: number;
@@ -62,7 +67,11 @@ export async function freshen(root: string, options: FreshenOptions): Promise<En
     if (options.only && !options.only(entry, deps)) continue;
     const print = fingerprint(root, deps);
     const cached = existsSync(join(root, entry.cachePath));
-    if (cached && state[entry.path] === print) {
+    if (!cached && mode === "dev") {
+      // Framework runs the loader itself when a page first asks for the file, from the
+      // records as they are then; there is no last good snapshot to protect.
+      reports.push({entry: entry.path, target: entry.target, status: "absent"});
+    } else if (cached && state[entry.path] === print) {
       reports.push({entry: entry.path, target: entry.target, status: "fresh"});
     } else if (mode === "build") {
       invalidate(root, entry);

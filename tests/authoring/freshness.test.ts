@@ -110,6 +110,18 @@ describe("the build pass", () => {
 
 describe("the dev pass", () => {
   const output = () => readFileSync(join(root, "src/.observablehq/cache/data/total.json"), "utf8");
+  // Snapshots Framework made (no fingerprint recorded): the dev pass cannot vouch for them.
+  beforeEach(() => {
+    write("src/.observablehq/cache/data/total.json", "{}");
+    write("src/.observablehq/cache/data/constant.json", "{}");
+  });
+
+  it("leaves an entry point with no snapshot to Framework", async () => {
+    rmSync(join(root, "src/.observablehq/cache/data/total.json"));
+    const reports = await freshen(root, {mode: "dev", log: quiet});
+    expect(reports.find((r) => r.target === "data/total.json")?.status).toBe("absent");
+    expect(mtime("src/data/total.json.ts")).toBe(new Date(2020, 0, 1).getTime());
+  });
 
   it("re-runs a loader and touches its entry point only when a dependency changed", async () => {
     await freshen(root, {mode: "dev", log: quiet});
