@@ -30,7 +30,7 @@ interface Figure {
 function findFigure(dir: string): Figure {
   for (const name of readdirSync(join(dir, OBSERVATIONS)).filter((n) => n.endsWith(".csv")).sort()) {
     const file = `${OBSERVATIONS}/${name}`;
-    const rows = parse(readFileSync(join(dir, file), "utf8"), {info: true, bom: true, relax_column_count: true}) as {record: string[]; info: {lines: number}}[];
+    const rows = parse(readFileSync(join(dir, file), "utf8"), {info: true, bom: true, relax_column_count: true}) as unknown as {record: string[]; info: {lines: number}}[];
     const [valueAt, idAt] = ["value", "row_id"].map((column) => rows[0].record.indexOf(column));
     for (const {record, info} of rows.slice(1)) {
       if (record[idAt] && /^\d+(\.\d+)?$/.test(record[valueAt])) return {file, line: info.lines, rowId: record[idAt], value: record[valueAt]};
