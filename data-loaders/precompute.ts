@@ -78,7 +78,7 @@ export async function precomputePage(page: string): Promise<PrecomputedResults> 
     const results: PrecomputedResults["results"] = {};
     for (const text of await pageQueryTexts(page)) {
       try {
-        results[queryKey(text)] = await runPacked(connection, text);
+        results[queryKey(text)] = {sql: text, ...(await runPacked(connection, text))};
       } catch (error) {
         throw new Error(`${page}: a first-state query failed: ${(error as Error).message}\n${text}`);
       }

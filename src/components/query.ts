@@ -39,6 +39,8 @@ export function isQueryDef(value: unknown): value is QueryDef<any> {
 
 /** Rows as shipped in JSON: columns once, then arrays of cells; dates as epoch milliseconds. */
 export interface PackedResult {
+  /** The SQL as written (the key folds its white space). */
+  sql?: string;
   columns: {name: string; kind: "date" | "number" | "string" | "boolean" | "other"}[];
   rows: unknown[][];
 }
