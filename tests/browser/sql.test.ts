@@ -15,7 +15,9 @@ let shared: WatchedPage;
 beforeAll(async () => {
   browser = await launchBrowser();
   shared = await watchedPage(browser);
+  const started = Date.now();
   await openWorkbench(shared.page);
+  console.log(`workbench ready (tables loaded) ${Date.now() - started} ms after navigation`);
 });
 
 afterAll(async () => {
@@ -146,6 +148,10 @@ describe("the SQL workbench", () => {
     await typeAndRun(page, "SELECT 'still here' AS status");
     expect(await errorText(page)).toBeNull();
     expect(await resultRows(page)).toEqual([["still here"]]);
+    // A script runs statement by statement; a table it creates joins the schema browser.
+    await typeAndRun(page, "CREATE TABLE scratch AS SELECT 'made here' AS note; SELECT note FROM scratch");
+    expect(await resultRows(page)).toEqual([["made here"]]);
+    expect(await page.textContent('.wb-table[data-table="scratch"] .wb-description')).toBe("A table you created in this session.");
     // A failed query reaches the console as nothing worse than our own message.
     expectNoProblems(shared);
   });
@@ -259,6 +265,16 @@ describe("the SQL workbench", () => {
     expect(await page.textContent('.wb-table[data-table="my_regions"] .wb-count')).toBe(`${counts.length} ${counts.length === 1 ? "row" : "rows"}`);
     await typeAndRun(page, "SELECT r.code, o.geography, count(*) AS n FROM observations o JOIN my_regions r USING (geography) GROUP BY ALL ORDER BY o.geography");
     expect((await resultRows(page)).map(([, geography, n]) => [geography, n])).toEqual(counts);
+
+    // Dropping a file on the workbench does the same as choosing it.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(["code,label\nR0,dropped\n"], "dropped.csv", {type: "text/csv"}));
+      document.querySelector(".wb")!.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+    });
+    await page.waitForSelector('.wb-table[data-table="dropped"]');
+    await typeAndRun(page, "SELECT d.label, r.geography FROM dropped d JOIN my_regions r USING (code)");
+    expect(await resultRows(page)).toEqual([["dropped", counts[0][0]]]);
     expectNoProblems(shared);
   });
 
