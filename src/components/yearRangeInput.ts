@@ -4,8 +4,8 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 
 export function yearRangeInput(years: readonly number[], value: readonly [number, number], {label = "Years"} = {}): HTMLElement & {value: [number, number]} {
-  const from = Inputs.select(years, {value: value[0], label: "from"});
-  const to = Inputs.select(years, {value: value[1], label: "to"});
+  const from = Inputs.select(years, {value: value[0], label: "from", format: String});
+  const to = Inputs.select(years, {value: value[1], label: "to", format: String});
   const form = html`<form class="year-range" aria-label=${label}><span class="year-range-label">${label}</span>${from}${to}</form>` as unknown as HTMLFormElement & {value: [number, number]};
   form.style.display = "flex";
   form.style.flexWrap = "wrap";
