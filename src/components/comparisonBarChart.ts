@@ -34,7 +34,7 @@ export function comparisonBarChart(rows: readonly Row[], {width, xLabel, categor
         Plot.barX(group, {x: "value", y: "period", fy: "category", fill: "category", fillOpacity: fillOpacityOf(basis) || 0.05, stroke: "category", strokeDasharray: dashOf(basis), inset: 2})
       ),
       Plot.ruleX([0]),
-      Plot.text(domain.map((category) => ({category})), {fy: "category", y: () => HEADING, text: "category", frameAnchor: "left", dx: -66, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
+      Plot.text(domain.map((category) => ({category})), {fy: "category", y: () => HEADING, text: "category", frameAnchor: "left", dx: 4, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
       Plot.text(rows as Row[], {x: "value", y: "period", fy: "category", text: (row: Row) => valueText(row, digits) + basisTag(row), textAnchor: "start", dx: 4, fill: "currentColor"}),
       Plot.tip(rows as Row[], Plot.pointerY({x: "value", y: "period", fy: "category", title: (row: Row) => `${row.category}, ${row.period}\n${valueText(row)} ${row.unit ?? ""} (${row.basis})${row.source_id ? `\nsource: ${row.source_id}` : ""}`}))
     ]

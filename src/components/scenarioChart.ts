@@ -33,7 +33,7 @@ export function scenarioChart(rows: readonly Row[], {width, xLabel}: ScenarioCha
         Plot.barX(published.filter((row) => basisOf(row) === basis), {x: "tonnes", y: "kind", fy: "label", fill: "currentColor", fillOpacity: fillOpacityOf(basis) || 0.05, stroke: "currentColor", strokeDasharray: dashOf(basis), inset: 2})
       ),
       Plot.ruleX([0]),
-      Plot.text(headings, {fy: "label", text: "label", y: () => HEADING, frameAnchor: "left", dx: -116, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
+      Plot.text(headings, {fy: "label", text: "label", y: () => HEADING, frameAnchor: "left", dx: 4, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
       Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"})
     ]
   });
