@@ -90,12 +90,14 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
 }
 
 function flagNotice(findings: ReturnType<typeof findingsFor>): HTMLElement {
-  // Warnings first; past the first three, the rest fold away so a chart with many revisions stays readable.
+  // Warnings are listed; informational findings (e.g. revisions by a later edition) fold away
+  // after the first, so a chart with many revisions stays readable.
   const sorted = [...findings].sort((a, b) => Number(b.severity === "warning") - Number(a.severity === "warning"));
+  const warnings = sorted.filter((f) => f.severity === "warning").length;
   const item = (finding: (typeof sorted)[number]) => html`<li data-check=${finding.check_id}>${finding.severity ? html`<span class="chart-flag-severity">${finding.severity}</span> ` : null}${finding.message}
     <span class="chart-flag-rows">(rows ${finding.matched.join(", ")}; <a href=${`./sources#check-${finding.check_id}`}>see the check</a>)</span></li>`;
-  const shown = sorted.slice(0, 3);
-  const folded = sorted.slice(3);
+  const shown = sorted.slice(0, Math.max(warnings, 1));
+  const folded = sorted.slice(shown.length);
   return html`<div class="chart-flag" role="note" data-checks=${sorted.map((f) => f.check_id).join(" ")}>
     <strong>This chart uses a figure flagged in the data checks:</strong>
     <ul>${shown.map(item)}</ul>
