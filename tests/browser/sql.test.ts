@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {workbenchHref} from "../../src/components/workbenchLink.ts";
+import {queryFromHash, workbenchHref} from "../../src/components/workbenchLink.ts";
 import {launchBrowser, screenshot, watchedPage, type WatchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
@@ -24,9 +24,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openWorkbench(page: Page, hash = ""): Promise<void> {
-  await page.goto(`${siteUrl}/sql${hash}`);
+async function openWorkbench(page: Page): Promise<void> {
+  await page.goto(`${siteUrl}/sql`);
   await page.waitForSelector('.wb[data-state="idle"]', {timeout: 60_000});
+}
+
+/** Opens a workbench link in a tab that already shows the workbench: a new fragment, same page. */
+async function followLinkInPlace(page: Page, hash: string): Promise<void> {
+  const before = await runs(page);
+  await page.goto(`${siteUrl}/sql${hash}`);
+  await ranAfter(page, before);
 }
 
 function runs(page: Page): Promise<number> {
@@ -161,8 +168,7 @@ describe("the SQL workbench", () => {
     const payload = `<img src=x onerror="window.__pwned=1">`;
     await typeAndRun(page, `SELECT '${payload}' AS x`);
     expect(await resultRows(page)).toEqual([[payload]]);
-    await openWorkbench(page, `#q=${encodeURIComponent(`SELECT '${payload}' AS "<b>bold</b>"`)}`);
-    await page.waitForSelector(".wb-result");
+    await followLinkInPlace(page, `#q=${encodeURIComponent(`SELECT '${payload}' AS "<b>bold</b>"`)}`);
     expect(await resultHeader(page)).toEqual(["<b>bold</b>"]);
     expect(await page.$$eval(".wb img, .wb b", (elements) => elements.length)).toBe(0);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
@@ -310,17 +316,41 @@ describe("the SQL workbench", () => {
 });
 
 describe("a link to the workbench", () => {
-  it("opens the workbench with the linked query and runs it, in dark mode too", async () => {
+  it("from a theme page opens the workbench with the chart's query and runs it, in dark mode too", async () => {
     const watched = await watchedPage(browser, {colorScheme: "dark"});
-    const query = "SELECT geography, count(*) AS figures\nFROM observations\nGROUP BY geography\nORDER BY figures DESC";
-    await openWorkbench(watched.page, workbenchHref(query, ""));
-    await watched.page.waitForSelector(".wb-result");
-    expect(await watched.page.textContent(".cm-content")).toBe(query.replaceAll("\n", ""));
-    expect(await resultHeader(watched.page)).toEqual(["geography", "figures"]);
-    expect((await resultRows(watched.page)).length).toBeGreaterThan(0);
-    await watched.page.waitForSelector(".wb-chart svg");
-    await screenshot(watched.page, "sql-dark");
+    const {page} = watched;
+    await page.goto(`${siteUrl}/supply`);
+    await page.waitForSelector('a[data-action="workbench"]', {timeout: 60_000});
+    const hrefs = [...new Set(await page.$$eval('a[data-action="workbench"]', (links) => links.map((a) => (a as HTMLAnchorElement).href)))];
+    await page.click('a[data-action="workbench"]');
+    await page.waitForURL(/\/sql#q=/);
+    await page.waitForSelector('.wb[data-state="idle"]', {timeout: 60_000});
+    await ranAfter(page, 0);
+    const linked = queryFromHash(new URL(hrefs[0]).hash)!;
+    expect(await page.textContent(".cm-content")).toBe(linked.replaceAll("\n", ""));
+    expect(await errorText(page)).toBeNull();
+    expect((await resultRows(page)).length).toBeGreaterThan(0);
+    await screenshot(page, "sql-dark");
+
+    // Every other chart's link on the page runs here too (a new fragment runs without a reload).
+    for (const href of hrefs.slice(1)) {
+      const before = await runs(page);
+      await page.evaluate((hash) => (location.hash = hash), new URL(href).hash);
+      await ranAfter(page, before);
+      expect(await errorText(page), queryFromHash(new URL(href).hash)!).toBeNull();
+    }
+    console.log(`${hrefs.length} workbench links from the supply page ran`);
     expectNoProblems(watched);
-    await watched.page.context().close();
+    await page.context().close();
+  });
+
+  it("made with workbenchHref runs its query in a tab that already shows the workbench", async () => {
+    const {page} = shared;
+    const query = "SELECT geography, count(*) AS figures\nFROM observations\nGROUP BY geography\nORDER BY figures DESC";
+    await followLinkInPlace(page, workbenchHref(query, ""));
+    expect(await page.textContent(".cm-content")).toBe(query.replaceAll("\n", ""));
+    expect(await resultHeader(page)).toEqual(["geography", "figures"]);
+    expect((await resultRows(page)).length).toBeGreaterThan(0);
+    expectNoProblems(shared);
   });
 });

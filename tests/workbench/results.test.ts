@@ -56,22 +56,46 @@ describe("exports", () => {
 });
 
 describe("chooseQuickChart", () => {
-  it("draws a line over time when there is a date and a number, split by a text column", () => {
-    expect(chooseQuickChart([column("period_start", "date"), column("geography", "string"), column("value", "number")])).toEqual({
+  const rows = [
+    {period_start: new Date(Date.UTC(2020, 0, 1)), geography: "China", value: 1, row_id: "a", year: 2020},
+    {period_start: new Date(Date.UTC(2021, 0, 1)), geography: "China", value: 2, row_id: "b", year: 2021},
+    {period_start: new Date(Date.UTC(2021, 0, 1)), geography: "World", value: 3, row_id: "c", year: 2021}
+  ];
+
+  it("draws a line over time when there is a date and a number, one line per category", () => {
+    expect(chooseQuickChart([column("period_start", "date"), column("geography", "string"), column("value", "number")], undefined, rows)).toEqual({
       mark: "line",
       x: "period_start",
+      xType: "time",
       y: "value",
       series: "geography"
     });
   });
 
-  it("draws bars for a category and a number", () => {
-    expect(chooseQuickChart([column("geography", "string"), column("n", "number")])).toEqual({mark: "bar", category: "geography", value: "n"});
+  it("treats a whole-number column named like a year as time, not as the value", () => {
+    expect(chooseQuickChart([column("row_id", "string"), column("year", "number"), column("value", "number")], undefined, rows)).toMatchObject({
+      x: "year",
+      xType: "year",
+      y: "value"
+    });
   });
 
-  it("draws nothing without a number, or with numbers alone", () => {
+  it("draws dots instead of lines when there are too many categories to tell lines apart", () => {
+    const many = Array.from({length: 40}, (_, i) => ({day: new Date(Date.UTC(2020 + (i % 2), 0, 1)), place: `p${i >> 1}`, n: i}));
+    expect(chooseQuickChart([column("day", "date"), column("place", "string"), column("n", "number")], undefined, many)).toMatchObject({mark: "dot", series: null});
+  });
+
+  it("draws bars for a category and a number, choosing the text column with the fewest values", () => {
+    expect(chooseQuickChart([column("geography", "string"), column("n", "number")])).toEqual({mark: "bar", category: "geography", value: "n"});
+    const table = Array.from({length: 60}, (_, i) => ({row_id: `r${i}`, page: i % 2 ? "supply" : "trade", n: i}));
+    expect(chooseQuickChart([column("row_id", "string"), column("page", "string"), column("n", "number")], undefined, table)).toMatchObject({category: "page"});
+  });
+
+  it("draws nothing without a number, with numbers alone, or when the only category is an identifier", () => {
     expect(chooseQuickChart([column("geography", "string"), column("day", "date")])).toBeNull();
     expect(chooseQuickChart([column("a", "number"), column("b", "number")])).toBeNull();
+    const ids = Array.from({length: 60}, (_, i) => ({row_id: `r${i}`, n: i}));
+    expect(chooseQuickChart([column("row_id", "string"), column("n", "number")], undefined, ids)).toBeNull();
   });
 });
 

@@ -161,9 +161,9 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
     replace(chart);
     if (!last || !chartToggle.checked) return;
     const keys = uniqueKeys(last.columns);
-    const spec = chooseQuickChart(last.columns, keys);
-    if (!spec) return append(chart, h("p", {class: "wb-muted wb-no-chart"}, "No quick chart: it needs a date and a number, or a category and a number."));
     const rows = objectRows(cellRows(last.batches, last.columns, CHART_ROWS), keys);
+    const spec = chooseQuickChart(last.columns, keys, rows);
+    if (!spec) return append(chart, h("p", {class: "wb-muted wb-no-chart"}, "No quick chart: it needs a date or a year and a number, or a category and a number."));
     append(chart, quickChart(rows, spec, {width: Math.max(320, results.clientWidth || 640)}));
   }
 
