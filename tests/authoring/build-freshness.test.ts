@@ -74,5 +74,5 @@ describe("npm run build", () => {
     expect(rebuilt).toMatch(/sources\.parquet → \[fresh\]/);
     expect(rebuilt).not.toMatch(/\[(stale|using stale)\]/);
     expect(statSync(cachedSources).mtimeMs).toBe(sourcesMadeAt);
-  }, 150_000);
+  }, 240_000);
 });

@@ -13,6 +13,12 @@ export interface TempProject {
   remove: () => void;
 }
 
+/**
+ * Framework's caches of bundled packages: derived from node_modules alone, and slow to rebuild
+ * (most of a cold build). Loader outputs (cache/data) and their fingerprints are not copied.
+ */
+const PACKAGE_CACHES = ["_npm", "_node", "_observablehq"].map((name) => join("src", ".observablehq", "cache", name));
+
 export function copyProject(): TempProject {
   const dir = mkdtempSync(join(tmpdir(), "observatory-copy-"));
   const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {cwd: PROJECT_ROOT, encoding: "utf8"});
@@ -23,5 +29,8 @@ export function copyProject(): TempProject {
     cpSync(join(PROJECT_ROOT, path), join(dir, path), {preserveTimestamps: true});
   }
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  for (const cache of PACKAGE_CACHES) {
+    if (existsSync(join(PROJECT_ROOT, cache))) cpSync(join(PROJECT_ROOT, cache), join(dir, cache), {recursive: true});
+  }
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})};
 }
