@@ -9,7 +9,9 @@ export function annualExportsChart(rows: readonly Row[], {width, height = 340, q
   const flows = rows.filter((row) => row.series_id !== quotaSeries);
   const whole = flows.filter((row) => row.coverage === "whole year");
   const partial = flows.filter((row) => row.coverage !== "whole year");
-  const years = [...new Set(rows.map((row) => Number(row.year)))].sort((a, b) => a - b);
+  // Every year in the span, so years with no published figure show as gaps rather than vanish.
+  const known = rows.map((row) => Number(row.year));
+  const years = known.length ? Array.from({length: Math.max(...known) - Math.min(...known) + 1}, (_, i) => Math.min(...known) + i) : [];
   const fmt = (row: Row) => `${row.period}: ${Number(row.value).toLocaleString("en-US")} ${row.unit}`;
   return Plot.plot({
     width,
@@ -21,7 +23,7 @@ export function annualExportsChart(rows: readonly Row[], {width, height = 340, q
     marks: [
       Plot.barY(whole, {x: "year", y: "value", fill: () => "Whole year", title: fmt}),
       Plot.barY(partial, {x: "year", y: "value", fill: () => "Part of the year", fillOpacity: 0.25, stroke: () => "Part of the year", strokeDasharray: BASIS_DASH.estimate, strokeWidth: 1.5, insetLeft: 6, insetRight: 6, title: fmt}),
-      Plot.text(partial, {x: "year", y: "value", text: (row: Row) => String(row.period), dy: -8, fontSize: 10, fill: "currentColor"}),
+      Plot.text(partial, {x: "year", y: (row: Row) => Number(row.value) / 2, text: (row: Row) => String(row.period), rotate: -90, fontSize: 10, fill: "currentColor"}),
       Plot.tickY(quota, {x: "year", y: "value", stroke: () => "Export quota", strokeWidth: 2.5, title: (row: Row) => `Export quota ${fmt(row)}`}),
       Plot.ruleY([0])
     ]

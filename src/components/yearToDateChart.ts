@@ -17,7 +17,7 @@ export function yearToDateChart(rows: readonly Row[], {width, height = 320, yLab
     height,
     marginLeft: 60,
     x: {label: "Through month", domain: [1, 12], ticks: 12, tickFormat: (m: number) => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]},
-    y: {label: yLabel, grid: true, zero: true, tickFormat: "~s"},
+    y: {label: yLabel, grid: true, zero: true, nice: true, tickFormat: "~s"},
     color: {legend: true},
     marks: [
       Plot.line(rows, {x: "through_month", y: "value", stroke: series, z: series, strokeWidth: 1.5}),

@@ -12,7 +12,8 @@ function computedShare(step: number, stage: string, measure: string, china: stri
   return `SELECT * FROM (
   SELECT ${step} AS step, '${stage}' AS stage, '${stage} · ${measure}, ' || c.period AS measure, c.period,
     round(100 * c.value / w.value, 1) AS value, '%' AS unit, 'actual' AS basis, 'computed here' AS how,
-    c.row_id || ',' || w.row_id AS row_ids, c.source_id || ',' || w.source_id AS source_ids
+    c.row_id || ',' || w.row_id AS row_ids, c.source_id || ',' || w.source_id AS source_ids,
+    CASE WHEN 'low' IN (c.confidence, w.confidence) THEN 'low' ELSE 'normal' END AS confidence
   FROM observations c
   JOIN observations w ON w.series_id = '${world}' AND w.period_start = c.period_start AND w.period_end = c.period_end
     AND w.is_latest_vintage AND w.basis = 'actual'
@@ -24,7 +25,7 @@ function computedShare(step: number, stage: string, measure: string, china: stri
 
 function publishedShare(step: number, stage: string, measure: string, series: string): string {
   return `SELECT * FROM (
-  SELECT ${step}, '${stage}', '${stage} · ${measure}, ' || period, period, value, unit, basis, 'published', row_id, source_id
+  SELECT ${step}, '${stage}', '${stage} · ${measure}, ' || period, period, value, unit, basis, 'published', row_id, source_id, confidence
   FROM observations WHERE series_id = '${series}' AND is_latest_vintage
   ORDER BY period_start DESC
   LIMIT 1

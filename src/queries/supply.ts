@@ -121,6 +121,15 @@ WHERE series_id IN ('smm.ore_imports', 'smm.ore_imports_from_us', 'smm.ore_impor
 ORDER BY indicator, partner, period_start, period_end`
 });
 
+export const oxideImportShares = defineQuery({
+  id: "oxide-import-shares",
+  title: "Partners' shares of China's unlisted oxide imports (SMM forum)",
+  sql: () => `SELECT row_id, partner, period, value, unit, basis, source_id
+FROM observations
+WHERE series_id = 'smm.unlisted_oxide_imports_share'
+ORDER BY period_start, partner`
+});
+
 export const quota2025 = defineQuery({
   id: "quota-2025",
   title: "China's 2025 mining quota as the SMM forum put it: parts and stated total",
