@@ -167,7 +167,7 @@ describe("the Trade page", () => {
 });
 
 describe("inputs", () => {
-  it("Supply: picking another country re-runs the share query, redraws the chart and writes the state into the address", async () => {
+  it("Supply: picking another country or showing revisions re-runs the queries, redraws the charts and writes the state into the address", async () => {
     const {page, problems} = await watchedPage(browser);
     await page.goto(siteUrl + "/supply");
     await figuresDrawn(page, 6);
@@ -177,6 +177,14 @@ describe("inputs", () => {
     await figuresDrawn(page, 6);
     expect(await chartFingerprint(page, "production-share")).not.toBe(before);
     expect(page.url()).toContain("country=United%20States");
+
+    // "Show revisions" brings superseded USGS editions into the production query and draws them as rings.
+    const productionRows = Number(await page.getAttribute('figure[data-chart="mine-production"]', "data-rows"));
+    await page.locator("form").filter({has: page.locator('label:text-is("Show revisions")')}).locator("input[type=checkbox]").check();
+    await page.waitForFunction((n) => Number(document.querySelector('figure[data-chart="mine-production"]')?.getAttribute("data-rows")) > n, productionRows, {timeout: 30_000});
+    await figuresDrawn(page, 6);
+    expect(await page.locator('figure[data-chart="mine-production"] .chart-plot svg g[stroke-dasharray] circle').count()).toBeGreaterThan(0);
+    expect(page.url()).toContain("revisions=1");
 
     // The copied address restores the input and the chart in a fresh page.
     const copied = page.url();
