@@ -5,7 +5,11 @@ export default defineConfig({
     // Two cores: one test file at a time keeps a Chromium and a build from fighting for them.
     fileParallelism: false,
     projects: [
-      {test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**"], testTimeout: 60_000}},
+      {
+        // Components import htl as Framework serves it ("npm:htl"); in Node it is the installed package.
+        resolve: {alias: {"npm:htl": "htl"}},
+        test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**"], testTimeout: 60_000}
+      },
       {
         test: {
           name: "browser",
