@@ -17,7 +17,7 @@ export function annualExportsChart(rows: readonly Row[], {width, height = 340, q
     width,
     height,
     marginLeft: 60,
-    x: {label: null, type: "band", domain: years, tickFormat: "d", padding: 0.2},
+    x: {label: null, type: "band", domain: years, tickFormat: (year: number) => (width < 640 && year % 5 !== 0 ? "" : String(year)), padding: 0.2},
     y: {label: "Exports (t)", grid: true, tickFormat: "~s"},
     color: {legend: true, domain: ["Whole year", "Part of the year", "Export quota"], range: ["var(--theme-blue, #4e79a7)", "#f28e2b", "currentColor"]},
     marks: [

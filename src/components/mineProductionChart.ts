@@ -21,7 +21,7 @@ export function mineProductionChart(rows: readonly Row[], {width, height = 380, 
     width,
     height,
     marginLeft: 60,
-    x: {label: null, tickFormat: "d", type: "band", padding: 0.15},
+    x: {label: null, tickFormat: (year: number) => (width < 640 && year % 5 !== 0 ? "" : String(year)), type: "band", padding: 0.15},
     y: {label: "Mine production (t REO)", grid: true, tickFormat: "~s"},
     color: {legend: true, domain: [String(highlight), "Other countries", "World total", "Superseded edition"], range: ["var(--theme-red, #d62728)", "#9a9a9a", "currentColor", "#ff7f0e"]},
     marks: [
