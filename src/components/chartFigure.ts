@@ -12,7 +12,8 @@
 //                                                  // named in the rows' source_id / source_ids column
 //     checks?: [{check_id, message, row_ids}],     // findings; those naming one of the rows (row_id, or
 //                                                  // aggregated row_ids "a,b") are shown next to the chart
-//     note?: "…", invalidation?                    // pass the cell's invalidation to stop resizing
+//     note?: "…", invalidation?,                   // pass the cell's invalidation to stop resizing
+//     caption?: "…"                                // instead of the sources, for charts about the tables
 //   }) → HTMLElement
 //
 // Text from the data is always interpolated with htl (escaped), never parsed as HTML.
@@ -38,6 +39,8 @@ export interface ChartFigureOptions<S> {
   sources?: readonly SourceRef[];
   checks?: readonly Finding[];
   note?: string;
+  /** Replaces the list of sources, for charts about the tables themselves (e.g. figures per source). */
+  caption?: string;
   invalidation?: Promise<unknown>;
 }
 
@@ -78,7 +81,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
         : html`<p class="chart-empty">No figures in the tables for this selection.</p>`
     }</div>
     ${basisKey(basesIn(rows))}
-    <figcaption>${caption(cited, note)}</figcaption>
+    <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}</figcaption>
     <div class="chart-toolbar">
       ${csvButton} ${parquetButton} ${tableButton}
       <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
