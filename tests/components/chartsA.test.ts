@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+// The pages-A chart functions, drawn with Plot into jsdom: estimates and forecasts must look
+// different from actuals, superseded editions must appear only when asked for, and every
+// event must get a label that does not sit on another one.
+import {describe, expect, it} from "vitest";
+import {mineProductionChart} from "../../src/components/mineProductionChart.ts";
+import {monthlyEventsChart} from "../../src/components/monthlyEventsChart.ts";
+import {quotaChart} from "../../src/components/quotaChart.ts";
+import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
+
+const svgOf = (node: Element) => (node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg[class*=plot]")!);
+
+describe("pages A charts", () => {
+  it("draw forecast bars hollow and dashed, actual bars solid", () => {
+    const chart = rankedBarChart(
+      [
+        {item: "Refining, 2023", value: 92, unit: "%", basis: "actual"},
+        {item: "Refining capacity, 2030", value: 77, unit: "%", basis: "forecast"}
+      ],
+      {width: 600, label: "item", xLabel: "Share (%)", keepOrder: true}
+    );
+    const groups = [...svgOf(chart).querySelectorAll("g[aria-label=bar]")];
+    expect(groups.length).toBe(2);
+    expect(groups[0].getAttribute("stroke-dasharray")).toBeNull();
+    expect(groups[1].getAttribute("stroke-dasharray")).toBe("2,3");
+    expect(Number(groups[1].getAttribute("fill-opacity"))).toBeLessThan(0.5);
+  });
+
+  it("draw superseded USGS editions as rings only when the rows include them", () => {
+    const latest = [
+      {geography: "China", year: 2023, value: 255000, is_latest_vintage: true, vintage: "2025-MCS2025"},
+      {geography: "World", year: 2023, value: 376000, is_latest_vintage: true, vintage: "2025-MCS2025"}
+    ];
+    const superseded = {geography: "China", year: 2023, value: 240000, is_latest_vintage: false, vintage: "2024-MCS2024"};
+    const rings = (rows: object[]) => svgOf(mineProductionChart(rows as never, {width: 600})).querySelectorAll("g[stroke-dasharray] circle").length;
+    expect(rings(latest)).toBe(0);
+    expect(rings([...latest, superseded])).toBe(1);
+  });
+
+  it("mark the stated mining total on a year whose parts are drawn", () => {
+    const rows = [
+      {year: 2025, quota: "Mining", part: "total", value: 270000, unit: "t", basis: "estimate"},
+      {year: 2025, quota: "Mining", part: "rock", value: 266000, unit: "t", basis: "estimate"},
+      {year: 2025, quota: "Mining", part: "ion-adsorption", value: 19000, unit: "t", basis: "estimate"}
+    ];
+    const svg = svgOf(quotaChart(rows, {width: 600}));
+    expect(svg.querySelectorAll("g[aria-label=bar] rect").length).toBe(2);
+    expect(svg.querySelectorAll("g[aria-label=tick] line").length).toBe(1);
+  });
+
+  it("put the labels of events that fall close together on separate lines, so none overlap", () => {
+    const rows = [
+      {kind: "figure", date: new Date("2025-03-01"), label: "All permanent magnets", value: 5000, unit: "t", period: "2025-03"},
+      {kind: "event", date: new Date("2025-04-01"), label: "Export controls take effect (2025-04)", period: "2025-04"},
+      {kind: "event", date: new Date("2025-04-08"), label: "US tariff increases (2025-04-08)", period: "2025-04-08"},
+      {kind: "event", date: new Date("2025-05-12"), label: "Tariff agreement (2025-05-12)", period: "2025-05-12"}
+    ];
+    const svg = svgOf(monthlyEventsChart(rows, {width: 700, yLabel: "t"}));
+    const labels = [...svg.querySelectorAll("g[aria-label=text] text")].filter((t) => /\(2025-/.test(t.textContent ?? ""));
+    expect(labels.length).toBe(3);
+    const placed = labels.map((t) => {
+      const [x, y] = (t.getAttribute("transform") ?? "").match(/translate\(([^,]+),([^)]+)\)/)!.slice(1).map(Number);
+      return {x, y, width: (t.textContent ?? "").length * 6};
+    });
+    // Labels 6 days apart cannot share a line; any two on one line must not overlap.
+    expect(placed[0].y).not.toBe(placed[1].y);
+    for (const a of placed) for (const b of placed) if (a !== b && a.y === b.y && a.x < b.x) expect(a.x + a.width).toBeLessThan(b.x);
+  });
+});
