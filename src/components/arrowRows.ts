@@ -19,8 +19,11 @@ export interface ColumnInfo {
 
 export type Row = Record<string, unknown>;
 
-/** An array of row objects that remembers the columns it came from (like d3.csv's `columns`). */
-export type Rows = Row[] & {columns: ColumnInfo[]};
+/**
+ * An array of row objects that remembers its columns: `columns` holds the names in query
+ * order (d3.csv's convention, which Inputs.table reads) and `schema` their types.
+ */
+export type Rows = Row[] & {columns: string[]; schema: ColumnInfo[]};
 
 export function columnInfo(table: Pick<Table, "schema">): ColumnInfo[] {
   return table.schema.fields.map((field) => ({name: field.name, type: String(field.type), kind: kindOf(field.type)}));
@@ -47,11 +50,11 @@ export function toCell(value: unknown, kind: ColumnInfo["kind"]): unknown {
 }
 
 export function tableToRows(table: Pick<Table, "schema" | "toArray">): Rows {
-  const columns = columnInfo(table);
+  const schema = columnInfo(table);
   const rows = table.toArray().map((record: Row) => {
     const row: Row = {};
-    for (const {name, kind} of columns) row[name] = toCell(record[name], kind);
+    for (const {name, kind} of schema) row[name] = toCell(record[name], kind);
     return row;
   });
-  return Object.assign(rows, {columns});
+  return Object.assign(rows, {columns: schema.map((c) => c.name), schema});
 }

@@ -26,7 +26,7 @@ import {columnNames, findingsFor, sourcesFor, type Finding, type Row, type Sourc
 import type {QueryDef} from "./query.js";
 import {workbenchHref} from "./workbenchLink.js";
 
-export type FigureRows = Row[] & {columns?: readonly ({name: string; kind?: string} | string)[]};
+export type FigureRows = Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]};
 
 export interface ChartFigureOptions<S> {
   id: string;

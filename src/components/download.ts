@@ -2,7 +2,7 @@
 import {downloadName, rowsToCsv, type Row} from "./figureData.js";
 import {rowsToParquet, type ParquetWriter} from "./parquetFile.js";
 
-type Rows = readonly Row[] & {columns?: readonly ({name: string; kind?: string} | string)[]};
+type Rows = readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]};
 
 export function saveBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

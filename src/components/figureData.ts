@@ -61,8 +61,8 @@ export function sourcesFor(rows: readonly Row[], sources: readonly SourceRef[] =
 }
 
 /** Column names in the order the query returned them (falls back to the first row's keys). */
-export function columnNames(rows: readonly Row[] & {columns?: readonly ({name: string} | string)[]}): string[] {
-  if (rows.columns?.length) return rows.columns.map((column) => (typeof column === "string" ? column : column.name));
+export function columnNames(rows: readonly Row[] & {columns?: readonly string[]}): string[] {
+  if (rows.columns?.length) return [...rows.columns];
   return rows.length ? Object.keys(rows[0]) : [];
 }
 
@@ -77,7 +77,7 @@ export function csvCell(value: unknown): string {
 }
 
 /** Exactly the rows, every column, header first. */
-export function rowsToCsv(rows: readonly Row[] & {columns?: readonly ({name: string} | string)[]}): string {
+export function rowsToCsv(rows: readonly Row[] & {columns?: readonly string[]}): string {
   const names = columnNames(rows);
   const header = csvFormatRows([names]);
   if (!rows.length) return header + "\n";

@@ -11,9 +11,9 @@ export interface ParquetWriter {
   writeParquet(table: never): Uint8Array;
 }
 
-function kindsOf(rows: readonly Row[] & {columns?: readonly ({name: string; kind?: string} | string)[]}): Map<string, Kind> {
+function kindsOf(rows: readonly Row[] & {schema?: readonly {name: string; kind?: string}[]}): Map<string, Kind> {
   const kinds = new Map<string, Kind>();
-  for (const column of rows.columns ?? []) if (typeof column !== "string" && column.kind) kinds.set(column.name, column.kind as Kind);
+  for (const column of rows.schema ?? []) if (column.kind) kinds.set(column.name, column.kind as Kind);
   return kinds;
 }
 
@@ -41,7 +41,7 @@ function cell(value: unknown, kind: Kind): unknown {
 }
 
 /** The rows as an Arrow table with one typed column per query column. */
-export function rowsToArrowTable(rows: readonly Row[] & {columns?: readonly ({name: string; kind?: string} | string)[]}): Table {
+export function rowsToArrowTable(rows: readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]}): Table {
   const kinds = kindsOf(rows);
   const vectors: Record<string, Vector> = {};
   for (const name of columnNames(rows)) {

@@ -51,7 +51,8 @@ export interface PrecomputedResults {
   results: Record<string, PackedResult>;
 }
 
-export function unpack(result: PackedResult): Record<string, unknown>[] & {columns: PackedResult["columns"]} {
+/** Shipped rows as row objects, shaped like a live query's result (`columns` names, `schema` kinds). */
+export function unpack(result: PackedResult): Record<string, unknown>[] & {columns: string[]; schema: PackedResult["columns"]} {
   const rows = result.rows.map((cells) => {
     const row: Record<string, unknown> = {};
     result.columns.forEach(({name, kind}, i) => {
@@ -60,5 +61,5 @@ export function unpack(result: PackedResult): Record<string, unknown>[] & {colum
     });
     return row;
   });
-  return Object.assign(rows, {columns: result.columns});
+  return Object.assign(rows, {columns: result.columns.map((c) => c.name), schema: result.columns});
 }

@@ -42,7 +42,7 @@ describe("hand-over from shipped rows to DuckDB-WASM", () => {
       for (const [key, shipped] of Object.entries(results.results)) {
         const sql = shipped.sql ?? key;
         const live = (await page.evaluate(
-          `observatory.query(${JSON.stringify(sql)}).then((rows) => ({columns: rows.columns.map((c) => c.name), rows: rows.map((r) => rows.columns.map((c) => r[c.name] instanceof Date ? r[c.name].getTime() : r[c.name]))}))`
+          `observatory.query(${JSON.stringify(sql)}).then((rows) => ({columns: rows.columns, rows: rows.map((r) => rows.columns.map((c) => r[c] instanceof Date ? r[c].getTime() : r[c]))}))`
         )) as {columns: string[]; rows: unknown[][]};
         const shippedColumns = shipped.columns.map((c) => c.name);
         expect(live.columns, `${name}: ${sql}`).toEqual(shippedColumns);

@@ -7,7 +7,7 @@ const rows = Object.assign(
     {row_id: "a-2024", year: 2024, period_start: new Date("2024-01-01T00:00:00Z"), value: 1.5, country: "China, mainland", source_id: "usgs"},
     {row_id: "a-2025", year: 2025, period_start: new Date("2025-01-01T00:00:00Z"), value: null, country: 'He said "no"', source_id: "smm"}
   ],
-  {columns: [{name: "row_id"}, {name: "year"}, {name: "period_start"}, {name: "value"}, {name: "country"}, {name: "source_id"}]}
+  {columns: ["row_id", "year", "period_start", "value", "country", "source_id"]}
 );
 
 describe("figure data", () => {
@@ -44,7 +44,7 @@ describe("figure data", () => {
   });
 
   it("writes a header even when there are no rows", () => {
-    expect(rowsToCsv(Object.assign([], {columns: [{name: "a"}, {name: "b"}]}))).toBe("a,b\n");
+    expect(rowsToCsv(Object.assign([], {columns: ["a", "b"]}))).toBe("a,b\n");
   });
 
   it("makes file names from figure ids", () => {

@@ -12,7 +12,8 @@ const rows = Object.assign(
     {period_start: new Date("2025-01-01T00:00:00Z"), value: null, geography: "O'Hare", is_latest_vintage: false}
   ],
   {
-    columns: [
+    columns: ["period_start", "value", "geography", "is_latest_vintage"],
+    schema: [
       {name: "period_start", kind: "date"},
       {name: "value", kind: "number"},
       {name: "geography", kind: "string"},

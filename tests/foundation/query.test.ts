@@ -42,7 +42,8 @@ describe("unpack", () => {
     expect(rows[0].d).toEqual(new Date("2024-01-01T00:00:00Z"));
     expect(rows[0].v).toBe(5);
     expect(rows[1].d).toBeNull();
-    expect(rows.columns.map((c) => c.name)).toEqual(["d", "v"]);
+    expect(rows.columns).toEqual(["d", "v"]);
+    expect(rows.schema.map((c) => c.kind)).toEqual(["date", "number"]);
   });
 });
 
@@ -56,7 +57,8 @@ describe("tableToRows", () => {
     const table = new Table({d: dates, n: vectorFromArray([42n]), s: vectorFromArray(["a"])});
     const rows = tableToRows(table);
     expect(rows[0]).toEqual({d: new Date(day), n: 42, s: "a"});
-    expect(rows.columns.map((c) => c.kind)).toEqual(["date", "number", "string"]);
+    expect(rows.columns).toEqual(["d", "n", "s"]);
+    expect(rows.schema.map((c) => c.kind)).toEqual(["date", "number", "string"]);
   });
 });
 
