@@ -6,8 +6,15 @@ export default defineConfig({
     fileParallelism: false,
     projects: [
       {
-        // Components import htl as Framework serves it ("npm:htl"); in Node it is the installed package.
-        resolve: {alias: {"npm:htl": "htl"}},
+        // Components import packages as Framework serves them ("npm:…"); in Node they are the installed packages.
+        resolve: {
+          alias: {
+            "npm:htl": "htl",
+            "npm:d3": "d3",
+            "npm:@observablehq/plot": "@observablehq/plot",
+            "npm:apache-arrow": "apache-arrow"
+          }
+        },
         test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**"], testTimeout: 60_000}
       },
       {

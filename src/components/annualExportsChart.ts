@@ -1,6 +1,6 @@
 // Exports per year: whole years as solid bars, year-to-date totals as narrower hollow dashed bars
 // in the same year's slot (labelled with their period), and, where a series is a quota, a tick.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {BASIS_DASH} from "./basisStyle.js";
 import type {Row} from "./figureData.js";
 

@@ -111,9 +111,15 @@ function flagNotice(findings: ReturnType<typeof findingsFor>): HTMLElement {
 function caption(sources: readonly SourceRef[], note?: string): (HTMLElement | string | null)[] {
   const parts: (HTMLElement | string | null)[] = [sources.length === 1 ? "Source: " : "Sources: "];
   if (!sources.length) parts.push("none named in the rows");
-  sources.forEach((source, i) => {
+  // Several documents can share a title (one UN Comtrade response per year, say): name the
+  // title once and link each document by number.
+  const byTitle = new Map<string, SourceRef[]>();
+  for (const source of sources) byTitle.set(source.title, [...(byTitle.get(source.title) ?? []), source]);
+  const link = (source: SourceRef, text: string) => html`<a class="source-link" href=${`./sources#source-${source.source_id}`}>${text}</a>`;
+  [...byTitle].forEach(([title, group], i) => {
     if (i > 0) parts.push("; ");
-    parts.push(html`<a class="source-link" href=${`./sources#source-${source.source_id}`}>${source.title}</a>`);
+    if (group.length === 1) parts.push(link(group[0], title));
+    else parts.push(title, " (", ...group.flatMap((source, j) => [j ? ", " : "", link(source, `${j + 1}`)]), ")");
   });
   parts.push(".");
   if (note) parts.push(" ", html`<span class="chart-note">${note}</span>`);

@@ -1,6 +1,6 @@
 // Horizontal bars grouped by category, one bar per period: "NEVs 2024 vs 2025E". Estimates,
 // forecasts and targets are pale with a dashed outline; lower bounds are labelled "≥".
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {byBasis, dashOf, fillOpacityOf, valueText, type Row} from "./basisMarks.js";
 
 const HEADING = "\u200b"; // the band each category's name is written in, above its bars

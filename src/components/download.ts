@@ -1,6 +1,6 @@
 // Saves a figure's rows in the reader's browser: nothing is sent anywhere.
 import {downloadName, rowsToCsv, type Row} from "./figureData.js";
-import {rowsToParquet, type ParquetWriter} from "./parquetFile.js";
+import {rowsToParquet, type ArrowModule, type ParquetWriter} from "./parquetFile.js";
 
 type Rows = readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]};
 
@@ -20,17 +20,21 @@ export function downloadCsv(rows: Rows, id: string): void {
   saveBlob(downloadName(id, "csv"), new Blob([rowsToCsv(rows)], {type: "text/csv;charset=utf-8"}));
 }
 
-let parquetWriter: Promise<ParquetWriter> | undefined;
+let parquetWriter: Promise<[ArrowModule, ParquetWriter]> | undefined;
 
-/** parquet-wasm, with its .wasm served from this site (Framework copies it into _npm/). */
-function loadParquetWriter(): Promise<ParquetWriter> {
-  return (parquetWriter ??= import("npm:parquet-wasm").then(async (module) => {
-    await module.default(import.meta.resolve("npm:parquet-wasm/esm/parquet_wasm_bg.wasm"));
-    return module as unknown as ParquetWriter;
-  }));
+/** Arrow and parquet-wasm (its .wasm served from this site), loaded on the first Parquet download. */
+function loadParquetWriter(): Promise<[ArrowModule, ParquetWriter]> {
+  return (parquetWriter ??= Promise.all([
+    import("npm:apache-arrow") as Promise<ArrowModule>,
+    import("npm:parquet-wasm").then(async (module) => {
+      await module.default(import.meta.resolve("npm:parquet-wasm/esm/parquet_wasm_bg.wasm"));
+      return module as unknown as ParquetWriter;
+    })
+  ]));
 }
 
 export async function downloadParquet(rows: Rows, id: string): Promise<void> {
-  const bytes = rowsToParquet(rows, await loadParquetWriter());
+  const [Arrow, parquet] = await loadParquetWriter();
+  const bytes = rowsToParquet(rows, Arrow, parquet);
   saveBlob(downloadName(id, "parquet"), new Blob([bytes as BlobPart], {type: "application/vnd.apache.parquet"}));
 }

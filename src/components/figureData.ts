@@ -1,6 +1,7 @@
 // The pure parts of a chart figure — which rows a data-check finding touches, which sources
 // a figure cites, the CSV of its rows — kept apart from the DOM so unit tests can reach them.
-import {csvFormatBody, csvFormatRows} from "d3";
+import {csvFormatBody, csvFormatRows} from "npm:d3";
+import {csvCell} from "./cellText.js";
 
 export type Row = Record<string, unknown>;
 
@@ -66,15 +67,7 @@ export function columnNames(rows: readonly Row[] & {columns?: readonly string[]}
   return rows.length ? Object.keys(rows[0]) : [];
 }
 
-/** A cell as CSV text: dates as ISO dates (or date-times when they have a time), the rest as is. */
-export function csvCell(value: unknown): string {
-  if (value == null) return "";
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-  }
-  return String(value);
-}
+export {csvCell};
 
 /** Exactly the rows, every column, header first. */
 export function rowsToCsv(rows: readonly Row[] & {columns?: readonly string[]}): string {

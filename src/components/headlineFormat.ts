@@ -1,6 +1,6 @@
 // How a headline figure reads: "≈ 270,000 t", "2–5 kg/vehicle", "at least 800 million kW",
 // "+5.1% y/y". Pure, so unit tests can pin the wording.
-import {format} from "d3";
+import {format} from "npm:d3";
 
 export interface HeadlineRow {
   value?: number | null;

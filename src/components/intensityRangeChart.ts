@@ -1,7 +1,7 @@
 // How much magnet goes into one unit (kg per vehicle, per MW, per robot): published ranges
 // as bars, published single figures as dots, figures derived on this site (published demand
 // ÷ published units) as hollow diamonds, so a reader can tell quoted from computed.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {valueText, type Row} from "./basisMarks.js";
 
 export interface IntensityRangeOptions {

@@ -1,7 +1,7 @@
 // World mine production as stacked bars by country (one highlighted, the rest grey), the world
 // total as a line, and — when the rows include superseded USGS editions — those editions'
 // figures as hollow rings, so a reader sees how much the published numbers moved.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
 
 export interface MineProductionOptions {

@@ -1,6 +1,6 @@
 // Monthly figures on a time axis with dated events as vertical rules and labels. Rows with
 // kind = "event" are the annotations (date, label); the others are figures (date, value, label).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
 
 export interface MonthlyEventsOptions {

@@ -53,3 +53,15 @@ declare module "npm:@observablehq/inputs" {
   export function number(extent?: [number, number], options?: Options): HTMLElement & {value: number};
   export function form(inputs: object, options?: Options): HTMLElement & {value: unknown};
 }
+
+// Plot, d3 and Arrow as Framework serves them (`npm:`), so a page loads one copy of each:
+// a bare import would bundle a second copy from node_modules under /_node.
+declare module "npm:@observablehq/plot" {
+  export * from "@observablehq/plot";
+}
+declare module "npm:d3" {
+  export * from "d3";
+}
+declare module "npm:apache-arrow" {
+  export * from "apache-arrow";
+}

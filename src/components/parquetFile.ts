@@ -1,6 +1,9 @@
 // A query's rows as a Parquet file, made in the browser: rows → Arrow table (typed from the
 // query's column kinds, dates as DATE) → Arrow IPC → parquet-wasm's writer.
-import {Bool, DateDay, Float64, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector} from "apache-arrow";
+// Arrow is passed in, not imported: the page loads it only when a reader asks for a file.
+import type {DataType, Table, Vector} from "apache-arrow";
+
+export type ArrowModule = typeof import("apache-arrow");
 import {columnNames, type Row} from "./figureData.js";
 
 type Kind = "date" | "number" | "string" | "boolean" | "other";
@@ -25,11 +28,11 @@ function guessKind(values: unknown[]): Kind {
   return "string";
 }
 
-function arrowType(kind: Kind): DataType {
-  if (kind === "date") return new DateDay();
-  if (kind === "number") return new Float64();
-  if (kind === "boolean") return new Bool();
-  return new Utf8();
+function arrowType(Arrow: ArrowModule, kind: Kind): DataType {
+  if (kind === "date") return new Arrow.DateDay();
+  if (kind === "number") return new Arrow.Float64();
+  if (kind === "boolean") return new Arrow.Bool();
+  return new Arrow.Utf8();
 }
 
 function cell(value: unknown, kind: Kind): unknown {
@@ -41,18 +44,18 @@ function cell(value: unknown, kind: Kind): unknown {
 }
 
 /** The rows as an Arrow table with one typed column per query column. */
-export function rowsToArrowTable(rows: readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]}): Table {
+export function rowsToArrowTable(rows: readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]}, Arrow: ArrowModule): Table {
   const kinds = kindsOf(rows);
   const vectors: Record<string, Vector> = {};
   for (const name of columnNames(rows)) {
     const raw = rows.map((row) => row[name]);
     const kind = kinds.get(name) ?? guessKind(raw);
-    vectors[name] = vectorFromArray(raw.map((value) => cell(value, kind)), arrowType(kind) as never);
+    vectors[name] = Arrow.vectorFromArray(raw.map((value) => cell(value, kind)), arrowType(Arrow, kind) as never);
   }
-  return new Table(vectors);
+  return new Arrow.Table(vectors);
 }
 
-export function rowsToParquet(rows: Parameters<typeof rowsToArrowTable>[0], parquet: ParquetWriter): Uint8Array {
-  const wasmTable = parquet.Table.fromIPCStream(tableToIPC(rowsToArrowTable(rows), "stream"));
+export function rowsToParquet(rows: Parameters<typeof rowsToArrowTable>[0], Arrow: ArrowModule, parquet: ParquetWriter): Uint8Array {
+  const wasmTable = parquet.Table.fromIPCStream(Arrow.tableToIPC(rowsToArrowTable(rows, Arrow), "stream"));
   return parquet.writeParquet(wasmTable as never);
 }

@@ -1,6 +1,6 @@
 // Imports by partner as stacked bars (one partner highlighted), with the reported total from
 // all partners as a line: the gap between stack and line is everyone not listed.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
 
 const OTHERS = ["#4e79a7", "#76b7b2", "#9a9a9a", "#b07aa1"];

@@ -1,7 +1,7 @@
 // China's quotas by year: mining quotas as bars split into the parts that were published (rock
 // and ion-adsorption, or light and medium-heavy), the stated mining total as a tick on each bar,
 // and the smelting/separation quota as a line. Estimates (the SMM forum's 2025 figures) are hollow.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, basisOf} from "./basisStyle.js";
 import type {Row} from "./figureData.js";
 

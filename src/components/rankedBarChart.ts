@@ -1,7 +1,7 @@
 // Horizontal bars, one per labelled item, longest first: reserves by country, imports by kind
 // and period, the parts of a quota. Actual figures are solid; estimates and forecasts hollow
 // and dashed; lower bounds are labelled "≥".
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, basisOf} from "./basisStyle.js";
 import type {Row} from "./figureData.js";
 

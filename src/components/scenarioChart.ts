@@ -1,6 +1,6 @@
 // The reader's scenario next to the published figures: for each end use, a solid accent bar
 // for "Your assumption" and a pale, dashed bar for the published estimate or forecast.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {basisOf} from "./basisStyle.js";
 import {boundPrefix, dashOf, fillOpacityOf, formatNumber, type Row} from "./basisMarks.js";
 

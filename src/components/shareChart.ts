@@ -1,6 +1,6 @@
 // A share in percent over years, one line for the figures in force and hollow rings for those
 // from superseded editions (when the rows have an is_latest_vintage column).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
 
 export interface ShareChartOptions {

@@ -1,6 +1,6 @@
 // Cumulative totals from January, one line per year and customs basis, plotted against the
 // month they run to, so a reader can compare how far each year had got by the same month.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
 
 const BASIS_NAMES: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Series over time, one colour per series: measured points filled and joined by a solid
 // line, estimates, forecasts and targets hollow and joined by a dashed line, published
 // ranges as a vertical bar, lower bounds marked "≥".
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {basisOf} from "./basisStyle.js";
 import {byBasis, dashOf, valueText, type Row} from "./basisMarks.js";
 

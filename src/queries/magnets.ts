@@ -165,4 +165,4 @@ WHERE (series_id, period) IN (
 ORDER BY series_id, row_id`
 });
 
-export {sourceList, checkList} from "./shared.js";
+export {allChecks, sourceTitles} from "./common.js";

@@ -83,4 +83,4 @@ WHERE (series_id, period) IN (('robots_installations.world', '2024'), ('robots_i
 ORDER BY series_id, row_id`
 });
 
-export {sourceList, checkList} from "./shared.js";
+export {allChecks, sourceTitles} from "./common.js";

@@ -113,4 +113,4 @@ WHERE (series_id, period) IN (
 ORDER BY series_id, period, row_id`
 });
 
-export {sourceList, checkList} from "./shared.js";
+export {allChecks, sourceTitles} from "./common.js";

@@ -2,6 +2,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import * as Arrow from "apache-arrow";
 import * as parquet from "parquet-wasm/node";
 import {describe, expect, it} from "vitest";
 import {rowsToArrowTable, rowsToParquet} from "../../src/components/parquetFile.ts";
@@ -24,7 +25,7 @@ const rows = Object.assign(
 
 describe("parquet download", () => {
   it("types Arrow columns from the query's column kinds, dates as days", () => {
-    const table = rowsToArrowTable(rows);
+    const table = rowsToArrowTable(rows, Arrow);
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
       "period_start:Date32<DAY>",
       "value:Float64",
@@ -35,7 +36,7 @@ describe("parquet download", () => {
   });
 
   it("writes a Parquet file that DuckDB reads back with the same rows and a DATE column", async () => {
-    const bytes = rowsToParquet(rows, parquet as never);
+    const bytes = rowsToParquet(rows, Arrow, parquet as never);
     const dir = mkdtempSync(join(tmpdir(), "pq-"));
     try {
       const file = join(dir, "rows.parquet");

@@ -75,7 +75,7 @@ describe("the table lists", () => {
     const {TABLE_NAMES} = await import("../../src/components/tables.ts");
     const {SNAPSHOT_BUILDERS} = await import("../../data-loaders/snapshots.ts");
     const db = readFileSync(new URL("../../src/components/db.ts", import.meta.url), "utf8");
-    const registered = [...db.matchAll(/^\s+(\w+): FileAttachment\("\.\.\/data\/(\w+)\.parquet"\)/gm)];
+    const registered = [...db.matchAll(/^\s+(\w+): FileAttachment\("\.\.\/data\/(\w+)\.parquet"\)\.href/gm)];
     expect(registered.map((m) => m[1])).toEqual(registered.map((m) => m[2]));
     expect(registered.map((m) => m[1]).sort()).toEqual([...TABLE_NAMES].sort());
     expect(Object.keys(SNAPSHOT_BUILDERS).sort()).toEqual([...TABLE_NAMES].sort());

@@ -1,6 +1,9 @@
 // Turns DuckDB's Arrow record batches into cells a person can read and a CSV can hold.
 // Cells are read column by column (not by field name), so `SELECT 1 AS a, 2 AS a` keeps both.
 import {columnInfo, toCell, type ColumnInfo, type Row} from "../arrowRows.js";
+import {formatDate, stringify} from "../cellText.js";
+
+export {csvCell, formatDate} from "../cellText.js";
 
 /** The parts of an Arrow RecordBatch the workbench reads (DuckDB's copy of Arrow, not ours). */
 export interface BatchLike {
@@ -41,13 +44,6 @@ export function uniqueKeys(columns: readonly {name: string}[]): string[] {
   });
 }
 
-/** A date at midnight UTC reads as YYYY-MM-DD; any other instant as full ISO 8601. */
-export function formatDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) return "Invalid date";
-  const iso = date.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-}
-
 /** The text shown in a result cell. */
 export function formatCell(value: unknown): string {
   if (value == null) return "";
@@ -58,19 +54,3 @@ export function formatCell(value: unknown): string {
   return stringify(value);
 }
 
-/** The text written to a CSV cell: like the table, but numbers keep every digit. */
-export function csvCell(value: unknown): string {
-  if (value == null) return "";
-  if (value instanceof Date) return formatDate(value);
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return value;
-  return stringify(value);
-}
-
-function stringify(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v)) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}

@@ -2,6 +2,7 @@
 // and the Arrow IPC file format. Nothing is sent anywhere.
 import {csvFormatRows} from "d3-dsv";
 import type {ColumnInfo} from "../arrowRows.js";
+import {saveBlob} from "../download.js";
 import {cellRows, csvCell, type BatchLike} from "./cells.js";
 
 /** The Arrow and parquet-wasm modules of the page (the same copies DuckDB-WASM and Framework use). */
@@ -24,16 +25,7 @@ export function toParquet({Arrow, Parquet}: ExportLibraries, schema: unknown, ba
   return Parquet.writeParquet(Parquet.Table.fromIPCStream(stream));
 }
 
-/** Saves bytes or text as a file through a temporary object URL. */
+/** Saves bytes or text as a file, in the browser. */
 export function download(content: Uint8Array | string, fileName: string, type: string): void {
-  const blob = new Blob([content as BlobPart], {type});
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.style.display = "none";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(fileName, new Blob([content as BlobPart], {type}));
 }

@@ -1,6 +1,6 @@
 // A first look at a result: values over time when there is a date (or a year) and a number,
 // bars when there is a category and a number. Nothing else gets a chart; a table says it better.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {ColumnInfo, Row} from "../arrowRows.js";
 
 export type QuickChartSpec =
