@@ -14,6 +14,7 @@ import {SNAPSHOT_BUILDERS} from "../../data-loaders/snapshots.ts";
 import config from "../../observablehq.config.ts";
 import {launchBrowser} from "../site/chromium.ts";
 import {serveDirectory} from "../site/serve.ts";
+import {serveDirectoryHttp2} from "../site/serveHttp2.ts";
 import {measurePages} from "./pageLoad.ts";
 import {measureSql} from "./sql.ts";
 
@@ -82,12 +83,16 @@ async function main() {
 
   const pages = [REFERENCE, ...config.pages.map((p: {path: string}) => p.path).filter((p: string) => p !== "/sql")];
   const {url, server} = await serveDirectory(dist);
+  const http2 = await serveDirectoryHttp2(dist);
   const browser = await launchBrowser();
   const {connection, close} = await openSnapshotDatabase();
   try {
-    log(`pages: ${runs} cold and ${runs} warm visits each…`);
+    log(`pages over HTTP/1.1: ${runs} cold and ${runs} warm visits each…`);
     const results = await measurePages(browser, url, pages, runs);
     const reference = results.find((r) => r.path === REFERENCE)!;
+    log(`pages over HTTP/2: ${runs} cold visits each…`);
+    const results2 = await measurePages(browser, http2.url, pages, runs);
+    const reference2 = results2.find((r) => r.path === REFERENCE)!;
     log("SQL…");
     const sql = await measureSql(browser, url, dist, connection, runs);
 
@@ -95,15 +100,17 @@ async function main() {
     out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
     out.push(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, Chromium ${browser.version()}`);
     out.push(`versions: @observablehq/framework ${version("@observablehq/framework")}, @duckdb/duckdb-wasm ${version("@duckdb/duckdb-wasm")}, @duckdb/node-api ${version("@duckdb/node-api")}, @observablehq/plot ${version("@observablehq/plot")}`);
-    out.push(`method: headless Chromium on 127.0.0.1, median of ${runs} runs; cold = new browser context (empty cache), warm = same context again; first chart = first Plot SVG attached in <main>; bytes = encoded bytes received until the network is idle (no compression: the server sends files as they are)`);
+    out.push(`method: headless Chromium on 127.0.0.1, median of ${runs} runs; cold = new browser context (empty cache), warm = same context again; first chart = first Plot SVG attached in <main>; bytes = encoded bytes received until the network is idle (no compression: the server sends files as they are); HTTP/1.1 = plain node server (six connections per host), HTTP/2 = the same files over TLS, as static hosts serve them`);
     out.push("");
     out.push(
       table(
-        ["page", "first chart cold", "ratio to reference", "bytes cold", "first chart warm", "bytes warm", "DuckDB fetched"],
-        results.map((r) => [
+        ["page", "first chart cold", "ratio to reference", "HTTP/2 cold", "HTTP/2 ratio", "bytes cold", "first chart warm", "bytes warm", "DuckDB fetched"],
+        results.map((r, i) => [
           r.path === REFERENCE ? `${r.path} (Plot only)` : r.path,
           Number.isNaN(r.cold.firstChartMs) ? "no chart" : seconds(r.cold.firstChartMs),
           (r.cold.firstChartMs / reference.cold.firstChartMs).toFixed(2),
+          Number.isNaN(results2[i].cold.firstChartMs) ? "no chart" : seconds(results2[i].cold.firstChartMs),
+          (results2[i].cold.firstChartMs / reference2.cold.firstChartMs).toFixed(2),
           megabytes(r.cold.bytes),
           Number.isNaN(r.warm.firstChartMs) ? "no chart" : seconds(r.warm.firstChartMs),
           megabytes(r.warm.bytes),
@@ -128,6 +135,7 @@ async function main() {
     await close();
     await browser.close();
     server.close();
+    http2.server.close();
   }
 }
 
