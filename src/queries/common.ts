@@ -17,3 +17,20 @@ export const allChecks = defineQuery({
 FROM checks
 ORDER BY CASE severity WHEN 'warning' THEN 0 ELSE 1 END, page, check_id`
 });
+
+/** The columns a headline card reads (src/components/headlineCard.ts). */
+const HEADLINE_COLUMNS = `row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier,
+  unit, basis, change_pct, change_basis, source_id`;
+
+/** A page's headline figures: the card columns of the observations matching `where`. */
+export function headlineQuery(options: {id: string; title: string; where: string}) {
+  return defineQuery({
+    id: options.id,
+    title: options.title,
+    sql: () => `-- The figures in the cards at the top of the page.
+SELECT ${HEADLINE_COLUMNS}
+FROM observations
+WHERE ${options.where}
+ORDER BY series_id, period, row_id`
+  });
+}

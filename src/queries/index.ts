@@ -2,6 +2,7 @@
 // tables publish (IEA, WWEA) and the shares computed here from a China figure and a world figure
 // of the same year, edition and basis; and the theme pages' headline figures.
 import {defineQuery} from "../components/query.js";
+import {headlineQuery} from "./common.js";
 
 export {allChecks, sourceTitles} from "./common.js";
 
@@ -49,17 +50,13 @@ ${[
 ORDER BY step`
 });
 
-export const overviewHeadlines = defineQuery({
+export const overviewHeadlines = headlineQuery({
   id: "overview-headlines",
   title: "Overview headline figures",
-  sql: () => `SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier,
-  unit, basis, change_pct, change_basis, source_id
-FROM observations
-WHERE row_id IN (
+  where: `row_id IN (
   SELECT row_id FROM observations
   WHERE series_id IN ('usgs_mine_production.world', 'china_magnet_exports.magnets-and-alloys', 'smm.ndfeb_production')
     AND is_latest_vintage AND period_end - period_start > 300
   QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period_start DESC) = 1
-)
-ORDER BY series_id`
+)`
 });

@@ -2,6 +2,7 @@
 // NdFeB per unit, and the published figures the scenario starts from. Each is a function of
 // the page's inputs; the SQL is complete so it can be shown, shared and run anywhere.
 import {defineQuery, lit} from "../components/query.js";
+import {headlineQuery} from "./common.js";
 
 export interface MagnetsState {
   /** First and last year shown on the time-series charts. */
@@ -152,17 +153,12 @@ WHERE s.dataset = 'humanoid_shipments_forecast' AND s.value IS NOT NULL
 ORDER BY figure, period, row_id`
 });
 
-export const headlines = defineQuery({
+export const headlines = headlineQuery({
   id: "magnets-headlines",
   title: "Headline figures",
-  sql: () => `-- The figures in the cards at the top of the page.
-SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier, unit, basis,
-  change_pct, change_basis, source_id
-FROM observations
-WHERE (series_id, period) IN (
+  where: `(series_id, period) IN (
   ('smm.ndfeb_production', '2024'), ('smm.nev_ndfeb_demand', '2025'),
-  ('nev_china_production.china', '2025'), ('smm.magnet_exports_yoy', '2025-04'))
-ORDER BY series_id, row_id`
+  ('nev_china_production.china', '2025'), ('smm.magnet_exports_yoy', '2025-04'))`
 });
 
 export {allChecks, sourceTitles} from "./common.js";

@@ -1,6 +1,7 @@
 // The Robotics page's queries: industrial robots installed each year and in operation (IFR),
 // humanoid shipment forecasts by forecaster, magnet per robot, and published humanoid demand.
 import {defineQuery, lit} from "../components/query.js";
+import {headlineQuery} from "./common.js";
 
 export interface RoboticsState {
   /** First and last year shown on the industrial-robot charts. */
@@ -71,16 +72,11 @@ WHERE dataset = 'humanoid_ndfeb_demand'
 ORDER BY period, row_id`
 });
 
-export const headlines = defineQuery({
+export const headlines = headlineQuery({
   id: "robotics-headlines",
   title: "Headline figures",
-  sql: () => `-- The figures in the cards at the top of the page.
-SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier, unit, basis,
-  change_pct, change_basis, source_id
-FROM observations
-WHERE (series_id, period) IN (('robots_installations.world', '2024'), ('robots_installations.china', '2024'), ('robots_operational_stock.world', '2023'))
-  OR row_id IN (SELECT min(row_id) FROM observations WHERE dataset = 'humanoid_ndfeb_per_unit')
-ORDER BY series_id, row_id`
+  where: `(series_id, period) IN (('robots_installations.world', '2024'), ('robots_installations.china', '2024'), ('robots_operational_stock.world', '2023'))
+  OR row_id IN (SELECT min(row_id) FROM observations WHERE dataset = 'humanoid_ndfeb_per_unit')`
 });
 
 export {allChecks, sourceTitles} from "./common.js";

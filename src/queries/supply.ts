@@ -2,9 +2,9 @@
 // for), a country's share of world production, China's quotas, reserves, China's ore and oxide
 // imports, and the 2025 quota picture from the SMM forum.
 import {defineQuery, lit} from "../components/query.js";
+import {headlineQuery} from "./common.js";
 
 export {allChecks, sourceTitles} from "./common.js";
-
 
 export interface SupplyState {
   /** First and last year shown. */
@@ -146,17 +146,13 @@ FROM observations WHERE series_id IN ('smm.mining_quota_rock', 'smm.mining_quota
 ORDER BY ord, item`
 });
 
-export const supplyHeadlines = defineQuery({
+export const supplyHeadlines = headlineQuery({
   id: "supply-headlines",
   title: "Supply headline figures",
-  sql: () => `SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier,
-  unit, basis, change_pct, change_basis, source_id
-FROM observations
-WHERE row_id IN (
+  where: `row_id IN (
   SELECT row_id FROM observations
   WHERE series_id IN ('usgs_mine_production.world', 'usgs_mine_production.china', 'china_quota_mining.total', 'china_quota_smelting.total')
     AND is_latest_vintage AND basis = 'actual' AND period_end - period_start > 300
   QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period_start DESC) = 1
-)
-ORDER BY series_id`
+)`
 });

@@ -2,6 +2,7 @@
 // exports by month around the 2025 export controls (with the dated events that explain them),
 // magnet exports year to date, and China's HS 2846 imports by partner.
 import {defineQuery, lit} from "../components/query.js";
+import {headlineQuery} from "./common.js";
 
 export {allChecks, sourceTitles} from "./common.js";
 
@@ -99,13 +100,10 @@ WHERE dataset = 'china_imports_hs2846_by_partner' AND partner <> 'World'
 ORDER BY partner`
 });
 
-export const tradeHeadlines = defineQuery({
+export const tradeHeadlines = headlineQuery({
   id: "trade-headlines",
   title: "Trade headline figures",
-  sql: () => `SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier,
-  unit, basis, change_pct, change_basis, source_id
-FROM observations
-WHERE row_id IN (
+  where: `row_id IN (
   SELECT row_id FROM observations
   WHERE series_id IN ('china_exports_rare_earths.china', 'china_magnet_exports.magnets-and-alloys', 'china_magnet_exports.total',
       'smm.magnet_exports_yoy')
@@ -113,6 +111,5 @@ WHERE row_id IN (
     AND (series_id <> 'china_magnet_exports.total' OR month(period_start) = 1 AND period_end - period_start > 31)
     AND (series_id <> 'smm.magnet_exports_yoy' OR period_end - period_start < 31)
   QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period_end DESC) = 1
-)
-ORDER BY series_id`
+)`
 });

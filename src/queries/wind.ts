@@ -1,6 +1,7 @@
 // The Wind page's queries: capacity added each year (two counting bases), cumulative capacity
 // against thermal power, the 2030 and 2060 targets, NdFeB per MW and wind's NdFeB demand.
 import {defineQuery, lit} from "../components/query.js";
+import {headlineQuery} from "./common.js";
 
 export interface WindState {
   /** First and last year shown on the time-series charts. */
@@ -100,17 +101,12 @@ WHERE series_id = 'smm.wind_ndfeb_demand'
 ORDER BY period, row_id`
 });
 
-export const headlines = defineQuery({
+export const headlines = headlineQuery({
   id: "wind-headlines",
   title: "Headline figures",
-  sql: () => `-- The figures in the cards at the top of the page.
-SELECT row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier, unit, basis,
-  change_pct, change_basis, source_id
-FROM observations
-WHERE (series_id, period) IN (
+  where: `(series_id, period) IN (
   ('smm.wind_new_installations', '2024'), ('wind_new_installations_global.world', '2024'),
-  ('smm.wind_cumulative', '2025-Q1'), ('smm.wind_ndfeb_demand', '2025'), ('smm.wind_cumulative', '2030'))
-ORDER BY series_id, period, row_id`
+  ('smm.wind_cumulative', '2025-Q1'), ('smm.wind_ndfeb_demand', '2025'), ('smm.wind_cumulative', '2030'))`
 });
 
 export {allChecks, sourceTitles} from "./common.js";
