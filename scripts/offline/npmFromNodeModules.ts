@@ -116,7 +116,8 @@ export class OfflineNpm {
     if (!file.startsWith(pkg.dir) || !existsSync(file) || statSync(file).isDirectory()) {
       return new Response(`not found: ${specifier}`, {status: 404});
     }
-    return new Response(readFileSync(file), {headers: {"content-type": contentType(path)}});
+    const bytes = pkg.name === "@duckdb/duckdb-wasm" && path.endsWith(".wasm") ? withoutExtensionHosts(readFileSync(file)) : readFileSync(file);
+    return new Response(new Uint8Array(bytes), {headers: {"content-type": contentType(path)}});
   }
 
   /**
@@ -195,6 +196,28 @@ export class OfflineNpm {
       if (dirname(dir) === dir) return undefined;
     }
   }
+}
+
+/**
+ * DuckDB's wasm carries its extension repositories' addresses as defaults. The site turns
+ * extension autoloading off, but so that no shipped byte can point there, each address is
+ * overwritten with an invalid host of the same length (a same-length constant string in the
+ * data section; nothing else moves).
+ */
+export const EXTENSION_HOSTS: [string, string][] = [
+  ["https://extensions.duckdb.org", "https://no-extensions.invalid"],
+  ["https://community-extensions.duckdb.org", "https://no-community-extensions.invalid"],
+  ["https://nightly-extensions.duckdb.org", "https://no-nightly-extensions.invalid"]
+];
+
+export function withoutExtensionHosts(bytes: Buffer): Buffer {
+  const patched = Buffer.from(bytes);
+  for (const [host, inert] of EXTENSION_HOSTS) {
+    if (host.length !== inert.length) throw new Error(`offline npm: ${inert} must be as long as ${host}`);
+    const from = Buffer.from(host);
+    for (let at = patched.indexOf(from); at !== -1; at = patched.indexOf(from, at + from.length)) patched.write(inert, at, "latin1");
+  }
+  return patched;
 }
 
 function parseBareSpecifier(specifier: string): {name: string; path: string} {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {NOT_INSTALLED, OfflineNpm, parseCdnSpecifier} from "../../scripts/offline/npmFromNodeModules.ts";
+import {readFileSync} from "node:fs";
+import {EXTENSION_HOSTS, NOT_INSTALLED, OfflineNpm, parseCdnSpecifier} from "../../scripts/offline/npmFromNodeModules.ts";
 
 const npm = new OfflineNpm();
 const installed = (name: string) => npm.packages.get(name)![0].version;
@@ -73,6 +74,20 @@ describe("installOfflineFetch", () => {
       expect((await (await fetch("https://registry.npmjs.org/d3/latest")).json()).version).toBe(installed("d3"));
     } finally {
       globalThis.fetch = original;
+    }
+  });
+});
+
+describe("DuckDB's wasm", () => {
+  it("ships with its extension-repository addresses replaced by invalid hosts of the same length", async () => {
+    const version = installed("@duckdb/duckdb-wasm");
+    const original = readFileSync(`node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm`);
+    const served = Buffer.from(await (await npm.cdn(`@duckdb/duckdb-wasm@${version}/dist/duckdb-eh.wasm`)).arrayBuffer());
+    expect(original.includes("https://extensions.duckdb.org")).toBe(true);
+    expect(served.length).toBe(original.length);
+    for (const [host, inert] of EXTENSION_HOSTS) {
+      expect(served.includes(host)).toBe(false);
+      expect(served.includes(inert)).toBe(true);
     }
   });
 });
