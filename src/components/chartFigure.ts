@@ -19,7 +19,6 @@
 // Text from the data is always interpolated with htl (escaped), never parsed as HTML.
 import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
-import {resize} from "observablehq:stdlib";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadCsv, downloadParquet} from "./download.js";
 import {columnNames, findingsFor, sourcesFor, type Finding, type Row, type SourceRef} from "./figureData.js";
@@ -77,7 +76,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     ${flagged.length ? flagNotice(flagged) : null}
     <div class="chart-plot">${
       rows.length
-        ? resize((width: number) => plot(rows, {width}), invalidation)
+        ? fitWidth((width: number) => plot(rows, {width}), invalidation)
         : html`<p class="chart-empty">No figures in the tables for this selection.</p>`
     }</div>
     ${basisKey(basesIn(rows))}
@@ -90,6 +89,32 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     ${tableHolder}
     <details class="chart-sql"><summary>SQL</summary><pre><code>${sqlText}</code></pre></details>
   </figure>`;
+}
+
+/**
+ * Like Framework's `resize`, but draws at once at the main column's width instead of waiting
+ * for the first ResizeObserver callback (a full layout of the page later); the observer then
+ * redraws only if the figure's own width turns out different.
+ */
+function fitWidth(render: (width: number) => Element, invalidation?: Promise<unknown>): HTMLElement {
+  const div = document.createElement("div");
+  div.style.position = "relative";
+  let drawn = 0;
+  const draw = (width: number) => {
+    width = Math.floor(width);
+    if (width <= 0 || width === drawn) return;
+    drawn = width;
+    div.replaceChildren(render(width));
+  };
+  const main = document.querySelector("main");
+  if (main) {
+    const style = getComputedStyle(main);
+    draw(main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+  }
+  const observer = new ResizeObserver(([entry]) => draw(entry.contentRect.width));
+  observer.observe(div);
+  invalidation?.then(() => observer.disconnect());
+  return div;
 }
 
 function flagNotice(findings: ReturnType<typeof findingsFor>): HTMLElement {
