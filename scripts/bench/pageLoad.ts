@@ -45,7 +45,8 @@ async function visit(context: BrowserContext, url: string): Promise<LoadMeasure>
 export interface PageResult {
   path: string;
   cold: LoadMeasure;
-  warm: LoadMeasure;
+  /** Measured only when asked for. */
+  warm?: LoadMeasure;
 }
 
 export function median(values: number[]): number {
@@ -62,8 +63,8 @@ function medianMeasure(measures: LoadMeasure[]): LoadMeasure {
   };
 }
 
-/** `runs` cold and warm visits of each path, interleaved so that drift hits every page alike. */
-export async function measurePages(browser: Browser, base: string, paths: string[], runs: number): Promise<PageResult[]> {
+/** `runs` cold (and, unless told not to, warm) visits of each path, interleaved so that drift hits every page alike. */
+export async function measurePages(browser: Browser, base: string, paths: string[], runs: number, {warm: measureWarm = true} = {}): Promise<PageResult[]> {
   const cold = new Map<string, LoadMeasure[]>(paths.map((p) => [p, []]));
   const warm = new Map<string, LoadMeasure[]>(paths.map((p) => [p, []]));
   for (let run = 0; run < runs; run++) {
@@ -71,9 +72,9 @@ export async function measurePages(browser: Browser, base: string, paths: string
       // ignoreHTTPSErrors: the HTTP/2 server's certificate is self-signed for this run.
       const context = await browser.newContext({viewport: {width: 1280, height: 900}, ignoreHTTPSErrors: true});
       cold.get(path)!.push(await visit(context, base + path));
-      warm.get(path)!.push(await visit(context, base + path));
+      if (measureWarm) warm.get(path)!.push(await visit(context, base + path));
       await context.close();
     }
   }
-  return paths.map((path) => ({path, cold: medianMeasure(cold.get(path)!), warm: medianMeasure(warm.get(path)!)}));
+  return paths.map((path) => ({path, cold: medianMeasure(cold.get(path)!), warm: measureWarm ? medianMeasure(warm.get(path)!) : undefined}));
 }

@@ -12,8 +12,6 @@ export interface PageQueries {
   query<S>(def: QueryDef<S>, state: S): Promise<Rows>;
   /** The tag SQL code blocks use; interpolated values are inlined as escaped literals. */
   sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Rows>;
-  /** True when the text would be answered from the shipped results. */
-  isPrecomputed(text: string): boolean;
 }
 
 export function interpolate(strings: readonly string[], values: unknown[]): string {
@@ -32,8 +30,7 @@ export function pageQueries(precomputed: PrecomputedResults | null): PageQueries
   return {
     run,
     query: (def, state) => run(def.sql(state)),
-    sql: (strings, ...values) => run(interpolate(strings, values)),
-    isPrecomputed: (text) => queryKey(text) in shipped
+    sql: (strings, ...values) => run(interpolate(strings, values))
   };
 }
 

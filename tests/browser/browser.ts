@@ -5,7 +5,7 @@ import {mkdirSync} from "node:fs";
 import {resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
 
-export {chromiumPath, launchBrowser} from "../../scripts/site/chromium.ts";
+export {launchBrowser} from "../../scripts/site/chromium.ts";
 
 export const SCREENSHOTS = resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
 
