@@ -2,16 +2,15 @@
 // page within seconds; an invalid edit shows its validation error (file and line) in the dev
 // server's output while the page keeps the last good value; fixing it recovers.
 import {spawn, type ChildProcess} from "node:child_process";
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {writeFileSync} from "node:fs";
 import {createServer} from "node:net";
 import {join} from "node:path";
-import {parse} from "csv-parse/sync";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {findFigure, setValue, type Figure} from "../authoring/records.ts";
 import {copyProject, type TempProject} from "../authoring/tempProject.ts";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
-const OBSERVATIONS = "data-loaders/sources/observations";
 const NEW_VALUE = "271828.5";
 
 let project: TempProject;
@@ -19,38 +18,10 @@ let server: ChildProcess | undefined;
 let output = "";
 let browser: Browser;
 
-/** A figure as recorded: the first row of the first observations file with a plain number as its value. */
-interface Figure {
-  file: string;
-  line: number;
-  rowId: string;
-  value: string;
-}
-
-function findFigure(dir: string): Figure {
-  for (const name of readdirSync(join(dir, OBSERVATIONS)).filter((n) => n.endsWith(".csv")).sort()) {
-    const file = `${OBSERVATIONS}/${name}`;
-    const rows = parse(readFileSync(join(dir, file), "utf8"), {info: true, bom: true, relax_column_count: true}) as unknown as {record: string[]; info: {lines: number}}[];
-    const [valueAt, idAt] = ["value", "row_id"].map((column) => rows[0].record.indexOf(column));
-    for (const {record, info} of rows.slice(1)) {
-      if (record[idAt] && /^\d+(\.\d+)?$/.test(record[valueAt])) return {file, line: info.lines, rowId: record[idAt], value: record[valueAt]};
-    }
-  }
-  throw new Error(`no observation with a plain numeric value under ${OBSERVATIONS}`);
-}
-
-/** Rewrites the figure's value in its CSV line, as a person would in an editor. */
-function setValue(dir: string, figure: Figure, value: string): void {
-  const path = join(dir, figure.file);
-  const lines = readFileSync(path, "utf8").split("\n");
-  const [header] = parse(lines[0], {bom: true}) as string[][];
-  const [fields] = parse(lines[figure.line - 1]) as string[][];
-  fields[header.indexOf("value")] = value;
-  lines[figure.line - 1] = fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(",");
-  writeFileSync(path, lines.join("\n"));
-}
-
-/** A page that shows the figure the way the pages do: a static ```sql block answered from the precomputed results. */
+/**
+ * A page that shows the figure the way the pages do: a static ```sql block answered from the
+ * precomputed results, which the snapshot-set step makes for every page that reads them.
+ */
 function addProbePage(dir: string, figure: Figure): void {
   writeFileSync(
     join(dir, "src/authoring-probe.md"),
@@ -70,11 +41,6 @@ function addProbePage(dir: string, figure: Figure): void {
       '<p id="probe">${probe[0]?.value}</p>',
       ""
     ].join("\n")
-  );
-  mkdirSync(join(dir, "src/data/initial"), {recursive: true});
-  writeFileSync(
-    join(dir, "src/data/initial/authoring-probe.json.ts"),
-    'import {precomputePage} from "../../../data-loaders/precompute.ts";\nprocess.stdout.write(JSON.stringify(await precomputePage("authoring-probe")));\n'
   );
 }
 
