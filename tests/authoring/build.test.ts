@@ -10,7 +10,7 @@ import {appendFileSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {mountSmallDisk, type SmallDisk} from "./smallDisk.ts";
-import {copyProject, type TempProject} from "./tempProject.ts";
+import {copyProject, type TempProject} from "../../scripts/authoring/projectCopy.ts";
 
 let disk: SmallDisk;
 let project: TempProject;

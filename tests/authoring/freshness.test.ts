@@ -6,7 +6,7 @@ import {dependencies} from "../../scripts/freshness/dependencies.ts";
 import {freshen} from "../../scripts/freshness/freshen.ts";
 import {findEntryPoints} from "../../scripts/freshness/project.ts";
 import {fingerprint} from "../../scripts/freshness/state.ts";
-import {PROJECT_ROOT} from "./tempProject.ts";
+import {PROJECT_ROOT} from "../../scripts/authoring/projectCopy.ts";
 
 // A project in miniature: a loader entry point that imports a loader module, which imports a
 // helper and reads a CSV; and a second entry point that depends on nothing else.

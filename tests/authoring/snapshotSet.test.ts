@@ -7,9 +7,9 @@ import {appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFi
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {refreshSnapshotSet} from "../../scripts/freshness/snapshotSet.ts";
-import {findFigure, setValue, type Figure} from "./records.ts";
+import {findFigure, setValue, type Figure} from "../../scripts/authoring/records.ts";
 import {mountSmallDisk, type SmallDisk} from "./smallDisk.ts";
-import {copyProject, type TempProject} from "./tempProject.ts";
+import {copyProject, type TempProject} from "../../scripts/authoring/projectCopy.ts";
 
 let disk: SmallDisk;
 let project: TempProject;

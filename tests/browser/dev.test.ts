@@ -1,14 +1,13 @@
 // `npm run dev` in a temporary copy of the project: an edited source record reaches the open
 // page within seconds; an invalid edit shows its validation error (file and line) in the dev
 // server's output while the page keeps the last good value; fixing it recovers.
-import {spawn, type ChildProcess} from "node:child_process";
 import {readFileSync, writeFileSync} from "node:fs";
-import {createServer} from "node:net";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {findFigure, setValue, type Figure} from "../authoring/records.ts";
-import {copyProject, type TempProject} from "../authoring/tempProject.ts";
+import {startDev, type DevServer} from "../../scripts/authoring/devServer.ts";
+import {addProbePage, findFigure, setValue} from "../../scripts/authoring/records.ts";
+import {copyProject, type TempProject} from "../../scripts/authoring/projectCopy.ts";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
 const NEW_VALUE = "271828.5";
@@ -16,53 +15,9 @@ const NEW_VALUE = "271828.5";
 const TIME_LIMIT_MS = 60_000;
 
 let project: TempProject;
-let server: ChildProcess | undefined;
-let output = "";
+let dev: DevServer | undefined;
+const output = () => dev!.output();
 let browser: Browser;
-
-/**
- * A page that shows the figure the way the pages do: a static ```sql block answered from the
- * precomputed results, which the snapshot-set step makes for every page that reads them.
- */
-function addProbePage(dir: string, figure: Figure): void {
-  writeFileSync(
-    join(dir, "src/authoring-probe.md"),
-    [
-      "# Authoring probe",
-      "",
-      "```js",
-      'import {pageQueries} from "./components/liveQuery.js";',
-      'const q = pageQueries(await FileAttachment("data/initial/authoring-probe.json").json());',
-      "const sql = q.sql;",
-      "```",
-      "",
-      "```sql id=probe",
-      `SELECT value FROM observations WHERE row_id = '${figure.rowId}'`,
-      "```",
-      "",
-      '<p id="probe">${probe[0]?.value}</p>',
-      ""
-    ].join("\n")
-  );
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const {port} = probe.address() as {port: number};
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function startDev(dir: string): Promise<string> {
-  const port = await freePort();
-  // Its own process group, so the whole tree (npm, tsx, observable preview) can be ended at once.
-  server = spawn("npm", ["run", "dev", "--", "--port", String(port)], {cwd: dir, detached: true, env: {...process.env, NO_COLOR: "1", FORCE_COLOR: "0", OBSERVATORY_LOADER_TIMEOUT_MS: String(TIME_LIMIT_MS)}});
-  server.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  server.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0], {timeout: 240_000, interval: 200}).toBeTruthy();
-  return /http:\/\/127\.0\.0\.1:\d+\//.exec(output)![0];
-}
 
 beforeAll(async () => {
   project = copyProject();
@@ -71,11 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.on("exit", resolve));
-    process.kill(-server.pid, "SIGTERM");
-    await exited;
-  }
+  await dev?.stop();
   project?.remove();
 });
 
@@ -84,7 +35,8 @@ describe("npm run dev", () => {
     const figure = findFigure(project.dir);
     expect(figure.value).not.toBe(NEW_VALUE);
     addProbePage(project.dir, figure);
-    const url = await startDev(project.dir);
+    dev = startDev(project.dir, {OBSERVATORY_LOADER_TIMEOUT_MS: String(TIME_LIMIT_MS)});
+    const url = await dev.url;
 
     const {page, problems} = await watchedPage(browser);
     await page.goto(`${url}authoring-probe`);
@@ -98,10 +50,10 @@ describe("npm run dev", () => {
     console.log(`dev: an edited record reached the page in ${((Date.now() - editedAt) / 1000).toFixed(1)} s`);
 
     // An invalid edit: the validation error, with file and line, in the dev server's output…
-    const before = output.length;
+    const before = output().length;
     setValue(project.dir, figure, "12o45");
-    await expect.poll(() => output.slice(before), {timeout: 120_000, interval: 200}).toContain(`${figure.file}:${figure.line}`);
-    expect(output.slice(before)).toContain("NOT refreshed");
+    await expect.poll(() => output().slice(before), {timeout: 120_000, interval: 200}).toContain(`${figure.file}:${figure.line}`);
+    expect(output().slice(before)).toContain("NOT refreshed");
     // …while the page keeps showing the last good value, with no error in its place.
     await page.waitForTimeout(1500);
     expect(await shown()).toBe(NEW_VALUE);
@@ -115,10 +67,10 @@ describe("npm run dev", () => {
     // A loader that hangs is killed at the time limit and named; the page keeps the last good set…
     const events = join(project.dir, "data-loaders/events.ts");
     const asWritten = readFileSync(events, "utf8");
-    const beforeHang = output.length;
+    const beforeHang = output().length;
     writeFileSync(events, `${asWritten}\nawait new Promise((resolve) => setTimeout(resolve, 600_000));\n`);
-    await expect.poll(() => output.slice(beforeHang), {timeout: TIME_LIMIT_MS + 120_000, interval: 200}).toContain(`killed after ${TIME_LIMIT_MS / 1000}.0 s`);
-    expect(output.slice(beforeHang)).toContain("pages keep the whole last good set");
+    await expect.poll(() => output().slice(beforeHang), {timeout: TIME_LIMIT_MS + 120_000, interval: 200}).toContain(`killed after ${TIME_LIMIT_MS / 1000}.0 s`);
+    expect(output().slice(beforeHang)).toContain("pages keep the whole last good set");
     expect(await shown()).toBe(String(Number(figure.value)));
     // …and the next edits are picked up.
     writeFileSync(events, asWritten);
