@@ -7,6 +7,8 @@ const release = dataRelease().release_id;
 
 export default {
   root: "src",
+  // scripts/build.ts builds into a fresh folder and swaps it in only when the build succeeded.
+  output: process.env.OBSERVATORY_OUTPUT ?? "dist",
   title: "Rare Earth Observatory",
   pages: [
     {name: "Overview", path: "/"},
