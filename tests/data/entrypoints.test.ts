@@ -34,7 +34,7 @@ describe("the snapshot-set step", () => {
     expect(status, stderr).toBe(0);
     expect(stderr).toContain("observations: 20 rows");
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(staging, "manifest.json"), "utf8")));
-    expect(manifest.files.map((f) => f.path)).toEqual(["data/observations.parquet", "data/sources.parquet", "data/checks.parquet", "data/events.parquet"]);
+    expect(manifest.files.map((f) => f.path)).toEqual(["data/observations.parquet", "data/sources.parquet", "data/checks.parquet", "data/events.parquet", "data/release.parquet"]);
     expect(manifest.files.find((f) => f.path === "data/observations.parquet")?.rows).toBe(20);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(staging, file.path));
