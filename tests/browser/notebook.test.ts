@@ -26,7 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const ready = (page: Page) => page.waitForSelector('.wb[data-state="idle"]', {timeout: 90_000});
+const ready = (page: Page) => page.waitForSelector('.wb[data-state="idle"]', {timeout: 180_000});
 const cell = (page: Page, i: number) => page.locator(".nb-cell").nth(i);
 const passes = (page: Page) => page.$eval(".wb", (e) => Number((e as HTMLElement).dataset.runs ?? 0));
 const cellRuns = (page: Page, i: number) => cell(page, i).evaluate((e) => Number((e as HTMLElement).dataset.runs));

@@ -62,6 +62,7 @@ export function createNotebook(options: NotebookOptions): NotebookController {
   const pending = new Set<string>();
   const failed = new Set<string>();
   const materialised = new Map<string, string>(); // cell id -> table name in the database
+  const cellTables = new Set<string>(); // every table a cell made in this tab, whichever notebook it was in
   const sqlViews = new Map<string, SqlCellView>();
   const inputViews = new Map<string, InputCellView>();
   const elements = new Map<string, HTMLElement>();
@@ -172,8 +173,7 @@ export function createNotebook(options: NotebookOptions): NotebookController {
 
   /** Rebuilds the graph and shows its errors (clashes, cycles, names) on the cells at once. */
   function refreshGraph() {
-    const own = new Set(materialised.values());
-    graph = buildGraph(notebook.cells, {reserved: options.reserved().filter((n) => !own.has(n))});
+    graph = buildGraph(notebook.cells, {reserved: options.reserved().filter((n) => !cellTables.has(n))});
     for (const [id, view] of sqlViews) {
       const error = graph.errors.get(id);
       if (error) view.setState("failed", error);
@@ -201,7 +201,7 @@ export function createNotebook(options: NotebookOptions): NotebookController {
       if (before && before !== script.table) await query!(`DROP TABLE IF EXISTS ${quoteIdentifier(before)}`).catch(() => {});
       const runOptions = options.runOptions();
       const result = await runner!.run(script.statements.join(";\n"), runOptions);
-      if (script.table) materialised.set(id, script.table);
+      if (script.table) (materialised.set(id, script.table), cellTables.add(script.table));
       else materialised.delete(id);
       view.setState("done");
       view.showResult(result, {rowCap: runOptions.rowCap, statements: script.written});
