@@ -1,14 +1,9 @@
 // The notebook on /sql, driven as a reader drives it: cells added with buttons, SQL typed
 // with real keystrokes, inputs changed, links opened in a fresh browser, a page exported
 // and built offline in a copy of the project.
-import {execFileSync} from "node:child_process";
-import {readFileSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {serveDirectory} from "../../scripts/site/serve.ts";
-import {copyProject} from "../authoring/tempProject.ts";
-import {canIsolateNetwork} from "./globalSetup.ts";
 import {launchBrowser, screenshot, watchedPage, type WatchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
@@ -159,46 +154,6 @@ describe("the SQL notebook", () => {
     expect(await page.locator(".nb-saved-open").count()).toBe(saved - 1);
     expect(shared.problems).toEqual([]);
   });
-
-  it("exports a page that builds offline in a copy of the project and draws the same rows", async () => {
-    const {page} = shared;
-    await page.goto(`${siteUrl}/sql#q=${encodeURIComponent("SELECT geography, count(*) AS figures FROM observations GROUP BY geography ORDER BY figures DESC, geography LIMIT 6")}`);
-    await ready(page);
-    await page.click(".nb-add-input");
-    await cell(page, 1).locator(".nb-name").fill("minimum");
-    await cell(page, 1).locator(".nb-name").press("Enter");
-    await page.click(".nb-add-sql");
-    await typeInto(page, 2, "SELECT geography, figures FROM cell_1 WHERE length(geography) >= length($minimum) ORDER BY figures DESC, geography");
-    await afterPass(page, () => page.keyboard.press("Control+Enter"));
-    const expected = await rows(page, 2);
-    expect(expected.length).toBeGreaterThan(1);
-    const [file] = await Promise.all([page.waitForEvent("download"), page.click(".nb-export-page")]);
-    const exported = readFileSync((await file.path())!, "utf8");
-
-    const project = copyProject();
-    try {
-      writeFileSync(join(project.dir, "src", "exported-notebook.md"), exported);
-      const [command, args] = canIsolateNetwork() ? ["unshare", ["-n", "npm", "run", "build", "--silent"]] : ["npm", ["run", "build", "--silent"]];
-      execFileSync(command, args, {cwd: project.dir, stdio: ["ignore", "ignore", "inherit"]});
-      const {url, server} = await serveDirectory(join(project.dir, "dist"));
-      const built = await watchedPage(browser);
-      try {
-        await built.page.goto(`${url}/exported-notebook`);
-        const tables = built.page.locator("form table");
-        await expect.poll(() => tables.count(), {timeout: 90_000}).toBe(2);
-        const drawn = await tables.nth(1).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(1).map((td) => td.textContent ?? "")));
-        expect(drawn).toEqual(expected);
-        expect(await built.page.locator("svg [aria-label='bar'] rect").count()).toBeGreaterThan(0);
-        await screenshot(built.page, "sql-exported-page");
-        expect(built.problems).toEqual([]);
-      } finally {
-        await built.page.context().close();
-        server.close();
-      }
-    } finally {
-      project.remove();
-    }
-  }, 900_000);
 });
 
 describe("a run asked for while the database starts", () => {
