@@ -17,7 +17,6 @@ import {serveDirectory} from "../site/serve.ts";
 import {serveDirectoryHttp2} from "../site/serveHttp2.ts";
 import {BUILD_SPEED_HEADERS, measureBuildSpeed} from "./buildSpeed.ts";
 import {measurePages} from "./pageLoad.ts";
-import {measureNotebook} from "./notebook.ts";
 import {measureSql} from "./sql.ts";
 
 const root = resolve(import.meta.dirname, "..", "..");
@@ -97,8 +96,6 @@ async function main() {
     const reference2 = results2.find((r) => r.path === REFERENCE)!;
     log("SQL…");
     const sql = await measureSql(browser, url, dist, connection, runs);
-    log("notebook: 1,000,000-row result, scroll and profile…");
-    const notebook = await measureNotebook(browser, url, Math.min(runs, 3));
 
     const out: string[] = [];
     out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
@@ -128,7 +125,6 @@ async function main() {
     const sqlRows = [sql.syntheticCreate, ...sql.timings].map((t) => [t.name, `${t.wasmMs.toFixed(1)} ms`, `${t.nodeMs.toFixed(1)} ms`, (t.wasmMs / t.nodeMs).toFixed(1) + "×"]);
     out.push(table(["query", "DuckDB-WASM (Chromium)", "DuckDB (Node, native)", "WASM / native"], sqlRows));
     out.push("");
-    out.push(table(["SQL notebook (/sql), median of " + notebook.runs.length + " runs", "time"], notebook.rows), "");
     if (builds.length) out.push(table(["build", "time"], builds), "");
     if (!reuseDist) out.push(table(BUILD_SPEED_HEADERS, await measureBuildSpeed(Math.min(runs, 3), log)), "");
     out.push(table(["snapshot", "rows", "Parquet (zstd)", "CSV", "CSV / Parquet"], await snapshotSizes()));
@@ -136,7 +132,7 @@ async function main() {
     process.stdout.write(text + "\n");
     mkdirSync(join(root, "bench-results"), {recursive: true});
     writeFileSync(join(root, "bench-results", "latest.txt"), text + "\n");
-    writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({results, sql, notebook: notebook.runs, builds}, null, 2));
+    writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({results, sql, builds}, null, 2));
   } finally {
     await close();
     await browser.close();

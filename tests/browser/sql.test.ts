@@ -62,7 +62,7 @@ async function typeQuery(page: Page, query: string): Promise<void> {
 }
 
 async function resultRows(page: Page): Promise<string[][]> {
-  return page.$$eval(".wb-result tbody tr[data-row]", (rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent ?? "")));
+  return page.$$eval(".wb-result tbody tr", (rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent ?? "")));
 }
 
 async function resultHeader(page: Page): Promise<string[]> {
@@ -201,13 +201,11 @@ describe("the SQL workbench", () => {
     expectNoProblems(shared);
   });
 
-  it("shows a long result by drawing only the rows in view, and says when the row cap cut it", async () => {
+  it("puts at most 1,000 rows in the page and says how many there are", async () => {
     const {page} = shared;
-    await typeAndRun(page, "SELECT range AS i FROM range(50000)");
-    expect(await page.textContent(".wb-summary")).toMatch(/^50,000 rows · /);
-    expect(await page.$$eval(".wb-result tbody tr[data-row]", (rows) => rows.length)).toBeLessThan(200);
-    await page.$eval(".wb-table-scroll", (element) => (element.scrollTop = element.scrollHeight));
-    await expect.poll(() => page.$$eval(".wb-result tbody tr[data-row]", (rows) => rows.map((r) => r.textContent)).then((cells) => cells.at(-1))).toBe("49999");
+    await typeAndRun(page, "SELECT range AS i FROM range(5000)");
+    expect(await page.textContent(".wb-summary")).toMatch(/^5,000 rows · showing the first 1,000 · /);
+    expect(await page.$$eval(".wb-result tbody tr", (rows) => rows.length)).toBe(1000);
     await page.fill(".wb-row-cap", "2000");
     await typeAndRun(page, "SELECT range AS i FROM range(5000)");
     expect(await page.textContent(".wb-summary")).toMatch(/^2,000 rows kept \(the row cap of 2,000\); the result has more/);

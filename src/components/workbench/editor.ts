@@ -24,10 +24,6 @@ export interface EditorOptions {
   doc?: string;
   onRun: () => void;
   onSelectionChange?: (hasSelection: boolean) => void;
-  /** More keys above the defaults, such as Shift+Enter and Alt+Enter in a notebook. */
-  keys?: {key: string; run: () => void}[];
-  onChange?: (text: string) => void;
-  label?: string;
 }
 
 // Colours come from CSS variables (see the page's stylesheet) so light and dark themes both read well.
@@ -54,7 +50,7 @@ const theme = EditorView.theme({
   ".cm-panels": {backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground)"}
 });
 
-export function createEditor({parent, doc = "", onRun, onSelectionChange, keys = [], onChange, label = "SQL query"}: EditorOptions): SqlEditor {
+export function createEditor({parent, doc = "", onRun, onSelectionChange}: EditorOptions): SqlEditor {
   const language = new Compartment();
   const languageFor = (schema: SQLNamespace) => sql({dialect: PostgreSQL, schema, upperCaseKeywords: true});
   const run = () => (onRun(), true);
@@ -63,17 +59,16 @@ export function createEditor({parent, doc = "", onRun, onSelectionChange, keys =
     state: EditorState.create({
       doc,
       extensions: [
-        Prec.highest(keymap.of([{key: "Mod-Enter", run, preventDefault: true}, ...keys.map(({key, run}) => ({key, run: () => (run(), true), preventDefault: true}))])),
+        Prec.highest(keymap.of([{key: "Mod-Enter", run, preventDefault: true}])),
         basicSetup,
         language.of(languageFor({})),
         syntaxHighlighting(highlight),
         theme,
         EditorView.lineWrapping,
         placeholder("Write SQL here, then press Ctrl+Enter (⌘+Enter on a Mac) to run it."),
-        EditorView.contentAttributes.of({"aria-label": label}),
+        EditorView.contentAttributes.of({"aria-label": "SQL query"}),
         EditorView.updateListener.of((update) => {
           if (update.selectionSet) onSelectionChange?.(!update.state.selection.main.empty);
-          if (update.docChanged) onChange?.(update.state.doc.toString());
         })
       ]
     })

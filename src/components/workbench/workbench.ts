@@ -1,21 +1,18 @@
-// The SQL workbench: a notebook of SQL, Markdown and input cells, with the schema browser,
-// the reader's own files, example notebooks, saved notebooks and the history beside it.
-// The page only supplies the database and the Arrow and parquet-wasm modules.
+// The SQL workbench: editor, schema browser, examples, history, results, quick chart,
+// exports and the reader's own files, wired together. The page only supplies the database.
 import type {DuckDBClient} from "npm:@observablehq/duckdb";
-import {notebookFromHash, notebookHash} from "../workbenchLink.js";
-import {tableToRows} from "../arrowRows.js";
-import {h, replace} from "./dom.js";
-import {availableExamples} from "./examples.js";
+import {queryFromHash} from "../workbenchLink.js";
+import {objectRows, cellRows, uniqueKeys} from "./cells.js";
+import {append, h, replace} from "./dom.js";
+import {createEditor} from "./editor.js";
+import {availableExamples, type Example} from "./examples.js";
 import {download, toArrowFile, toCsv, toParquet, type ExportLibraries} from "./exporters.js";
-import {QueryHistory} from "./history.js";
-import {createNotebook} from "./notebook.js";
-import {NotebookFileError, parseNotebook, serializeNotebook} from "./notebookFile.js";
-import {singleQueryNotebook, type Notebook} from "./notebookModel.js";
-import {NotebookStore} from "./notebookStore.js";
-import {exportPage} from "./pageExport.js";
-import {QueryRunner} from "./runner.js";
+import {QueryHistory, type HistoryEntry} from "./history.js";
+import {chooseQuickChart, quickChart} from "./quickChart.js";
+import {resultTable, summaryText} from "./results.js";
+import {QueryRunner, QueryStopped, type QueryResult} from "./runner.js";
 import {completionSchema, loadSchema, renderSchema, type TableSchema} from "./schema.js";
-import {drawExamples, drawHistory, drawSaved} from "./sidePanel.js";
+import {isBlank} from "./statements.js";
 import {ACCEPTED_FILES, loadUserFile, type ParquetReader} from "./userFiles.js";
 
 export interface WorkbenchOptions {
@@ -27,71 +24,40 @@ export interface WorkbenchOptions {
 
 const STARTER = "SELECT *\nFROM observations\nLIMIT 100";
 const CHART_KEY = "observatory:sql-quick-chart";
+const CHART_ROWS = 20_000;
 
 export function createWorkbench({database, descriptions, libraries, storage = globalThis.localStorage ?? null}: WorkbenchOptions): HTMLElement {
   const past = new QueryHistory(storage);
-  const saved = new NotebookStore(storage);
   const userTables = new Set<string>();
+  let runner: QueryRunner | undefined;
   let schema: TableSchema[] = [];
-  let key = newKey();
-  let touched = false;
-  let writtenHash = "";
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let last: QueryResult | undefined;
+  let runs = 0;
 
   // ---- elements
-  const runAll = h("button", {type: "button", class: "nb-run-all", title: "Run every cell, in dependency order", onclick: () => (touch(), notebook.runAll())}, "Run all");
-  const cancelButton = h("button", {type: "button", class: "wb-cancel", disabled: true, onclick: () => notebook.cancel()}, "Cancel");
+  const runButton = h("button", {type: "button", class: "wb-run", disabled: true, onclick: () => run()}, "Run");
+  const cancelButton = h("button", {type: "button", class: "wb-cancel", disabled: true, onclick: () => runner?.cancel()}, "Cancel");
   const shareButton = h("button", {type: "button", class: "wb-share", onclick: () => share()}, "Copy link");
   const status = h("span", {class: "wb-status", role: "status", "aria-live": "polite"}, "Opening the database…");
-  const title = h("input", {type: "text", class: "nb-title", "aria-label": "Notebook title", onchange: () => ((notebook.current().title = title.value.trim() || "Untitled notebook"), touch(), changed())});
-  const fileMenu = h(
-    "div",
-    {class: "nb-file"},
-    h("button", {type: "button", class: "nb-new", onclick: () => openNotebook(singleQueryNotebook(STARTER), {fresh: true})}, "New"),
-    h("button", {type: "button", class: "nb-download", title: "The notebook as a text file you can keep, diff and open again", onclick: () => download(serializeNotebook(notebook.current()), `${slug(notebook.current().title)}.sqlnb.md`, "text/markdown")}, "Download notebook"),
-    h("label", {class: "nb-open-label"}, "Open file ", h("input", {type: "file", class: "nb-open", accept: ".md,.sqlnb,.txt", onchange: (event: Event) => openNotebookFile(event.target as HTMLInputElement)})),
-    h("button", {type: "button", class: "nb-export-page", title: "A Framework page (.md) for this project's src/ folder", onclick: () => exportAsPage()}, "Export as page")
-  );
-  const notice = h("p", {class: "nb-notice wb-muted", role: "status", hidden: true});
+  const editorHost = h("div", {class: "wb-editor"});
+  const errorBox = h("div", {class: "wb-error", role: "alert", hidden: true});
   const timeLimit = h("input", {type: "number", class: "wb-time-limit", min: 1, step: 1, value: 30, "aria-label": "Time limit in seconds"});
   const rowCap = h("input", {type: "number", class: "wb-row-cap", min: 1, step: 1000, value: 100_000, "aria-label": "Most rows to keep"});
-  const chartToggle = h("input", {type: "checkbox", class: "wb-chart-toggle", onchange: () => (storage?.setItem(CHART_KEY, chartToggle.checked ? "on" : "off"), redrawCharts())});
+  const chartToggle = h("input", {type: "checkbox", class: "wb-chart-toggle", onchange: () => (storage?.setItem(CHART_KEY, chartToggle.checked ? "on" : "off"), drawChart())});
   chartToggle.checked = storage?.getItem(CHART_KEY) !== "off";
+  const summary = h("p", {class: "wb-summary"});
+  const exportButtons = [
+    h("button", {type: "button", class: "wb-export-csv", disabled: true, onclick: () => save("csv")}, "Download CSV"),
+    h("button", {type: "button", class: "wb-export-parquet", disabled: true, onclick: () => save("parquet")}, "Download Parquet"),
+    h("button", {type: "button", class: "wb-export-arrow", disabled: true, onclick: () => save("arrow")}, "Download Arrow")
+  ];
+  const chart = h("div", {class: "wb-chart"});
+  const results = h("div", {class: "wb-results"});
   const schemaList = h("div", {class: "wb-schema"}, h("p", {class: "wb-muted"}, "Loading tables…"));
   const fileInput = h("input", {type: "file", class: "wb-file", accept: ACCEPTED_FILES, multiple: true, onchange: () => openFiles([...(fileInput.files ?? [])])});
   const fileStatus = h("p", {class: "wb-file-status wb-muted", "aria-live": "polite"});
   const examples = h("div", {class: "wb-examples"});
-  const savedList = h("div", {class: "nb-saved"});
   const historyList = h("ol", {class: "wb-history"});
-
-  const notebook = createNotebook({
-    runOptions: () => ({timeLimitMs: Number(timeLimit.value) * 1000, rowCap: Math.max(1, Number(rowCap.value) || 1)}),
-    quickChartOn: () => chartToggle.checked,
-    save: (result, format, name) => {
-      try {
-        if (format === "csv") download(toCsv(result.columns, result.batches), `${name === "cell_1" ? "query" : name}.csv`, "text/csv");
-        else if (format === "parquet") download(toParquet(libraries, result.schema, result.batches), `${name === "cell_1" ? "query" : name}.parquet`, "application/vnd.apache.parquet");
-        else download(toArrowFile(libraries, result.schema, result.batches), `${name === "cell_1" ? "query" : name}.arrow`, "application/vnd.apache.arrow.file");
-      } catch (error) {
-        say(`Could not write the ${format} file: ${error instanceof Error ? error.message : error}`);
-      }
-    },
-    reserved: () => schema.map((t) => t.name),
-    afterPass: async () => {
-      await refreshSchema();
-      changed();
-    },
-    remember: (entry) => (past.add(entry), showHistory()),
-    setBusy: (busy) => {
-      root.dataset.state = busy ? "running" : "idle";
-      cancelButton.disabled = !busy;
-      status.textContent = busy ? "Running…" : "Done.";
-    },
-    touched: () => touch()
-  });
-  notebook.element.addEventListener("input", () => changed());
-  notebook.element.addEventListener("change", () => changed());
-  notebook.element.addEventListener("click", () => changed());
 
   const root = h(
     "div",
@@ -99,17 +65,26 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
     h(
       "div",
       {class: "wb-main"},
-      h("div", {class: "wb-toolbar"}, title, runAll, cancelButton, shareButton, status),
-      h("div", {class: "wb-toolbar nb-toolbar"}, fileMenu),
-      notice,
-      h("div", {class: "wb-settings"}, h("label", {}, "Time limit ", timeLimit, " s"), h("label", {}, "Keep at most ", rowCap, " rows"), h("label", {}, chartToggle, " Quick chart")),
-      notebook.element
+      h("div", {class: "wb-toolbar"}, runButton, cancelButton, shareButton, status),
+      editorHost,
+      errorBox,
+      h(
+        "div",
+        {class: "wb-settings"},
+        h("label", {}, "Time limit ", timeLimit, " s"),
+        h("label", {}, "Keep at most ", rowCap, " rows"),
+        h("label", {}, chartToggle, " Quick chart")
+      ),
+      summary,
+      h("div", {class: "wb-exports"}, ...exportButtons),
+      chart,
+      results
     ),
     h(
       "aside",
       {class: "wb-side"},
       h("h2", {}, "Tables"),
-      h("p", {class: "wb-muted"}, "Click a name to put it in the cell you are writing."),
+      h("p", {class: "wb-muted"}, "Click a name to put it in the query."),
       schemaList,
       h("h2", {}, "Your data"),
       h("p", {class: "wb-muted"}, "Open a CSV or Parquet file, or drop it on the workbench. It becomes a table you can join with ours. It stays in this browser tab."),
@@ -117,14 +92,18 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
       fileStatus,
       h("h2", {}, "Examples"),
       examples,
-      h("h2", {}, "Your notebooks"),
-      h("p", {class: "wb-muted"}, "Saved in this browser as you work."),
-      savedList,
       h("h2", {}, "History"),
       historyList,
-      h("button", {type: "button", class: "wb-clear-history", onclick: () => (past.clear(), showHistory())}, "Clear history")
+      h("button", {type: "button", class: "wb-clear-history", onclick: () => (past.clear(), drawHistory())}, "Clear history")
     )
   );
+
+  const editor = createEditor({
+    parent: editorHost,
+    doc: queryFromHash(location.hash) ?? STARTER,
+    onRun: () => run(),
+    onSelectionChange: (selected) => (runButton.textContent = selected ? "Run selection" : "Run")
+  });
 
   root.addEventListener("dragover", (event) => (event.preventDefault(), root.classList.add("wb-dragging")));
   root.addEventListener("dragleave", () => root.classList.remove("wb-dragging"));
@@ -134,126 +113,142 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
     openFiles([...(event.dataTransfer?.files ?? [])]);
   });
   addEventListener("hashchange", () => {
-    if (location.hash === writtenHash) return;
-    const next = fromHash();
-    if (next) openNotebook(next, {run: true, fresh: true});
+    const query = queryFromHash(location.hash);
+    if (query && query !== editor.text()) (editor.setText(query), run());
   });
 
-  // ---- the notebook as a whole
-  function say(message: string | null) {
-    notice.hidden = !message;
-    notice.textContent = message ?? "";
+  // ---- running
+  function setState(state: "loading" | "idle" | "running") {
+    root.dataset.state = state;
+    runButton.disabled = state !== "idle";
+    cancelButton.disabled = state !== "running";
   }
 
-  function touch() {
-    touched = true;
+  function showError(message: string | null) {
+    errorBox.hidden = message == null;
+    errorBox.textContent = message ?? "";
   }
 
-  function changed() {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      writtenHash = hashFor(notebook.current());
-      if (location.hash !== writtenHash) window.history.replaceState(window.history.state, "", writtenHash);
-      if (touched && saved.save(key, notebook.current())) showSaved();
-    }, 150);
-  }
-
-  function openNotebook(next: Notebook, {run = true, fresh = false}: {run?: boolean; fresh?: boolean} = {}) {
-    if (fresh) ((key = newKey()), (touched = false));
-    notebook.load(next);
-    title.value = next.title;
-    changed();
-    if (run) void notebook.runAll();
-  }
-
-  function fromHash(): Notebook | null {
+  async function run(text = editor.runnableText()) {
+    if (!runner || runner.running) return;
+    if (isBlank(text)) return showError("There is no SQL to run: the editor is empty or holds only comments.");
+    setState("running");
+    showError(null);
+    status.textContent = "Running…";
+    window.history.replaceState(window.history.state, "", `#q=${encodeURIComponent(text.trim())}`);
+    const ranAt = new Date().toISOString();
     try {
-      return notebookFromHash(location.hash);
+      last = await runner.run(text, {timeLimitMs: Number(timeLimit.value) * 1000, rowCap: Math.max(1, Number(rowCap.value) || 1)});
+      status.textContent = "Done.";
+      summary.textContent = summaryText(last, Number(rowCap.value));
+      replace(results, resultTable(last));
+      drawChart();
+      for (const button of exportButtons) button.disabled = false;
+      remember({query: text.trim(), ranAt, rows: last.rowCount, error: null});
+      await refreshSchema();
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  }
-
-  async function openNotebookFile(input: HTMLInputElement) {
-    const file = input.files?.[0];
-    if (!file) return;
-    try {
-      openNotebook(parseNotebook(await file.text()), {fresh: true});
-      touch();
-      say(null);
-    } catch (error) {
-      say(`Could not open ${file.name}: ${error instanceof NotebookFileError ? error.message : error}`);
+      const message = error instanceof Error ? error.message : String(error);
+      status.textContent = error instanceof QueryStopped ? "Stopped." : "The query failed.";
+      showError(message);
+      remember({query: text.trim(), ranAt, rows: null, error: message});
     } finally {
-      input.value = "";
+      setState("idle");
+      root.dataset.runs = String(++runs); // lets a test (or a person's script) wait for a run to finish
     }
   }
 
-  function exportAsPage() {
+  function drawChart() {
+    replace(chart);
+    if (!last || !chartToggle.checked) return;
+    const keys = uniqueKeys(last.columns);
+    const rows = objectRows(cellRows(last.batches, last.columns, CHART_ROWS), keys);
+    const spec = chooseQuickChart(last.columns, keys, rows);
+    if (!spec) return append(chart, h("p", {class: "wb-muted wb-no-chart"}, "No quick chart: it needs a date or a year and a number, or a category and a number."));
+    append(chart, quickChart(rows, spec, {width: Math.max(320, results.clientWidth || 640)}));
+  }
+
+  async function save(format: "csv" | "parquet" | "arrow") {
+    if (!last) return;
     try {
-      const page = exportPage(notebook.current(), {charts: notebook.charts(), reserved: schema.filter((t) => !notebook.current().cells.some((c) => "name" in c && c.name === t.name)).map((t) => t.name)});
-      download(page, `${slug(notebook.current().title)}.md`, "text/markdown");
-      say(`Saved ${slug(notebook.current().title)}.md: put it in src/, list it in observablehq.config.ts, and build.`);
+      if (format === "csv") download(toCsv(last.columns, last.batches), "query.csv", "text/csv");
+      else if (format === "parquet") download(toParquet(libraries, last.schema, last.batches), "query.parquet", "application/vnd.apache.parquet");
+      else download(toArrowFile(libraries, last.schema, last.batches), "query.arrow", "application/vnd.apache.arrow.file");
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error));
+      showError(`Could not write the ${format} file: ${error instanceof Error ? error.message : error}`);
     }
   }
 
   async function share() {
-    writtenHash = hashFor(notebook.current());
-    window.history.replaceState(window.history.state, "", writtenHash);
+    const text = editor.text();
+    if (!isBlank(text)) window.history.replaceState(window.history.state, "", `#q=${encodeURIComponent(text.trim())}`);
     try {
       await navigator.clipboard.writeText(location.href);
-      status.textContent = "Link copied. Whoever opens it sees this notebook and runs it.";
+      status.textContent = "Link copied. Whoever opens it sees this query and runs it.";
     } catch {
-      status.textContent = "Copy the address in the address bar: it holds this notebook.";
+      status.textContent = "Copy the address in the address bar: it holds this query.";
     }
   }
 
-  function redrawCharts() {
-    for (const cell of notebook.current().cells) notebook.sqlView(cell.id)?.drawChart();
-  }
-
   // ---- side panel
-  function showHistory() {
-    drawHistory(historyList, past.entries(), (query) => {
-      const view = notebook.activeSql();
-      if (!view) return;
-      view.editor.setText(query);
-      touch();
-      void notebook.run([view.cell.id]);
-    });
+  function remember(entry: HistoryEntry) {
+    past.add(entry);
+    drawHistory();
   }
 
-  function showSaved(dropped: string[] = []) {
-    drawSaved(savedList, saved.load().notebooks, dropped, {
-      current: key,
-      open: (entry) => ((key = entry.key), (touched = true), openNotebook(entry.notebook)),
-      remove: (entry) => (saved.remove(entry.key), showSaved())
-    });
+  function drawHistory() {
+    const entries = past.entries();
+    if (entries.length === 0) return replace(historyList, h("li", {class: "wb-muted"}, "Queries you run appear here."));
+    replace(
+      historyList,
+      ...entries.map((entry) =>
+        h(
+          "li",
+          {class: entry.error ? "wb-history-failed" : null},
+          h("button", {type: "button", class: "wb-rerun", title: "Put this query in the editor and run it", onclick: () => (editor.setText(entry.query), run())}, "Run again"),
+          " ",
+          h("span", {class: "wb-muted"}, entry.error ? "failed" : `${entry.rows?.toLocaleString("en-US")} ${entry.rows === 1 ? "row" : "rows"}`),
+          h("pre", {class: "wb-history-query"}, entry.query)
+        )
+      )
+    );
+  }
+
+  function drawExamples(list: Example[]) {
+    // Redraw only when the list changes, so themes the reader opened stay open.
+    const key = list.map((e) => e.title).join("\n");
+    if (examples.dataset.key === key) return;
+    examples.dataset.key = key;
+    const themes = [...new Set(list.map((e) => e.theme))];
+    replace(
+      examples,
+      ...themes.map((theme) =>
+        h(
+          "details",
+          {class: "wb-example-theme"},
+          h("summary", {}, theme),
+          h(
+            "ul",
+            {},
+            ...list
+              .filter((e) => e.theme === theme)
+              .map((example) => h("li", {}, h("button", {type: "button", class: "wb-example", title: example.query, onclick: () => (editor.setText(example.query), run())}, example.title)))
+          )
+        )
+      )
+    );
   }
 
   async function refreshSchema() {
     const client = await database;
     const connection = await client._db.connect();
     try {
-      const cells = Object.fromEntries(notebook.current().cells.flatMap((c) => (c.kind === "sql" ? [[c.name, `The result of the notebook's cell ${c.name}.`]] : [])));
-      schema = await loadSchema(connection, {descriptions: {...cells, ...descriptions}, userTables});
+      schema = await loadSchema(connection, {descriptions, userTables});
     } finally {
       await connection.close();
     }
-    renderSchema(schemaList, schema, (name) => notebook.activeSql()?.editor.insert(name));
-    notebook.setSchema(completionSchema(schema));
-    drawExamples(examples, availableExamples(schema.map((t) => t.name)), {
-      query: (text) => {
-        const view = notebook.activeSql();
-        if (!view) return;
-        view.editor.setText(text);
-        touch();
-        void notebook.run([view.cell.id]);
-      },
-      notebook: (next) => openNotebook(next, {fresh: true})
-    });
+    renderSchema(schemaList, schema, (name) => editor.insert(name));
+    editor.setSchema(completionSchema(schema));
+    drawExamples(availableExamples(schema.map((t) => t.name)));
   }
 
   async function openFiles(files: File[]) {
@@ -266,7 +261,7 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
         const taken = schema.map((t) => t.name).filter((name) => !userTables.has(name));
         const name = await loadUserFile(file, {db: client._db, connection, parquet: libraries.Parquet, taken});
         userTables.add(name);
-        replace(fileStatus, `${file.name} is now the table `, h("code", {}, name), ". ", h("button", {type: "button", class: "wb-query-file", onclick: () => queryFile(name)}, "Query it"));
+        replace(fileStatus, `${file.name} is now the table `, h("code", {}, name), ". ", h("button", {type: "button", class: "wb-query-file", onclick: () => (editor.setText(`SELECT *\nFROM ${name}\nLIMIT 100`), run())}, "Query it"));
       }
     } catch (error) {
       fileStatus.textContent = `Could not read the file: ${error instanceof Error ? error.message : error}`;
@@ -277,46 +272,20 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
     }
   }
 
-  function queryFile(name: string) {
-    const view = notebook.activeSql();
-    if (!view) return;
-    view.editor.setText(`SELECT *\nFROM ${name}\nLIMIT 100`);
-    void notebook.run([view.cell.id]);
-  }
-
-  // ---- start: the notebook is there at once; runs asked for before the database is ready wait for it
-  showHistory();
-  const {dropped} = saved.load();
-  showSaved(dropped);
-  openNotebook(fromHash() ?? singleQueryNotebook(STARTER));
+  // ---- start
+  drawHistory();
   database.then(
     async (client) => {
+      runner = new QueryRunner(client._db);
       await refreshSchema();
-      const connection = await client._db.connect();
-      const query = async (sql: string) => tableToRows(await connection.query(sql)) as Record<string, unknown>[];
+      setState("idle");
       status.textContent = "Ready.";
-      await notebook.attach(new QueryRunner(client._db), query);
-      root.dataset.state = "idle";
+      if (queryFromHash(location.hash)) await run(editor.text());
     },
     (error) => {
       status.textContent = "The database did not open.";
-      say(error instanceof Error ? error.message : String(error));
+      showError(error instanceof Error ? error.message : String(error));
     }
   );
   return root;
-}
-
-/** A plain one-query notebook keeps the original `#q=` link; anything more is `#nb=`. */
-export function hashFor(notebook: Notebook): string {
-  const [cell, ...rest] = notebook.cells;
-  if (cell?.kind === "sql" && rest.length === 0 && cell.name === "cell_1" && cell.chart === "quick" && !cell.collapsed && notebook.title === "Untitled notebook") return `#q=${encodeURIComponent(cell.sql.trim())}`;
-  return notebookHash(notebook);
-}
-
-function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "notebook";
-}
-
-function newKey(): string {
-  return `nb-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
