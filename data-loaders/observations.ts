@@ -1,6 +1,7 @@
 import {log} from "./lib/log.ts";
 import {readObservationRecords, type LocatedObservation} from "./lib/observationRecords.ts";
 import {toParquet} from "./lib/parquet.ts";
+import {releaseMetadata} from "./release.ts";
 import {failIfAny} from "./lib/problems.ts";
 import {readRegistry, type Registry} from "./lib/registry.ts";
 import {readSources} from "./lib/sources.ts";
@@ -23,7 +24,7 @@ export function loadObservations(dir?: string): Observation[] {
 export async function observationsParquet(dir?: string): Promise<Uint8Array> {
   const rows = loadObservations(dir);
   log(`observations: ${rows.length} rows`);
-  return toParquet(rows, OBSERVATION_COLUMNS);
+  return toParquet(rows, OBSERVATION_COLUMNS, releaseMetadata(dir));
 }
 
 function toObservations(rows: readonly LocatedObservation[], sources: readonly Source[], registry: Registry): Observation[] {

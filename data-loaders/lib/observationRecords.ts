@@ -1,7 +1,8 @@
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {readCsv} from "./csv.ts";
-import {parsePeriod} from "./period.ts";
+import {rangeProblems} from "../schema/valueRanges.ts";
+import {parsePeriod, periodProblem} from "./period.ts";
 import {sourcesDir} from "./paths.ts";
 import type {Problem} from "./problems.ts";
 import {basisFor, type Basis} from "./basis.ts";
@@ -55,11 +56,10 @@ export function readObservationRecords(sources: ReadonlyMap<string, Source>, reg
         for (const message of issueMessages(parsed.error)) problems.push({file, line, message});
         continue;
       }
-      const messages = [...recordProblems(parsed.data, sources), ...citationProblems(record, sources.get(parsed.data.source_id))];
+      const {value, value_low, value_high, unit, series_id} = parsed.data;
+      const messages = [...recordProblems(parsed.data, sources), ...citationProblems(record, sources.get(parsed.data.source_id)), ...rangeProblems({value, value_low, value_high}, unit, series_id)];
       const period = parsed.data.period === "" ? null : parsePeriod(parsed.data.period);
-      if (parsed.data.period !== "" && period === null) {
-        messages.push(`period "${parsed.data.period}" is not a recognised period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1, YYYY-H1, YYYY-MM/YYYY-MM, YYYY-YYYY, "YYYY (Jan-Sep)", or empty)`);
-      }
+      if (parsed.data.period !== "" && period === null) messages.push(periodProblem(parsed.data.period)!);
       const model = modelProblems(parsed.data, period?.end ?? null, sources.get(parsed.data.source_id), registry);
       messages.push(...model.messages);
       for (const message of messages) problems.push({file, line, message});
@@ -86,11 +86,6 @@ function citationProblems(record: Record<string, string>, source: Source | undef
   return messages;
 }
 
-/**
- * What the registry and the basis rule make of a record: its series must be registered with the
- * record's geography and partner, its unit must convert to the measure's canonical unit, and its
- * marker must give a basis.
- */
 function modelProblems(
   row: ObservationRecord,
   periodEnd: string | null,
