@@ -35,7 +35,7 @@ describe("tooLong", () => {
   });
 
   it("makes cappedQuery fall back to the statement as written when the wrapper itself would be too long", () => {
-    const columns = Array.from({length: MAX_COLUMNS}, (_, i) => ({name: `a_rather_long_column_name_${i}`, type: "VARCHAR"}));
+    const columns = Array.from({length: MAX_COLUMNS}, (_, i) => ({name: `column_${i}_${"x".repeat(120)}`, type: "VARCHAR"}));
     expect(cappedQuery("SELECT 1", columns)).toBeNull();
   });
 });
