@@ -2,6 +2,7 @@ import {join} from "node:path";
 import {readCsv} from "./lib/csv.ts";
 import {log} from "./lib/log.ts";
 import {toParquet} from "./lib/parquet.ts";
+import {releaseMetadata} from "./release.ts";
 import {sourcesDir} from "./lib/paths.ts";
 import {parsePeriod} from "./lib/period.ts";
 import {failIfAny, type Problem} from "./lib/problems.ts";
@@ -43,5 +44,5 @@ export function loadEvents(dir?: string): Event[] {
 export async function eventsParquet(dir?: string): Promise<Uint8Array> {
   const rows = loadEvents(dir);
   log(`events: ${rows.length} rows`);
-  return toParquet(rows, EVENT_COLUMNS);
+  return toParquet(rows, EVENT_COLUMNS, releaseMetadata(dir));
 }

@@ -1,6 +1,7 @@
 import {log} from "./lib/log.ts";
 import {readObservationRecords, type LocatedObservation} from "./lib/observationRecords.ts";
 import {toParquet} from "./lib/parquet.ts";
+import {releaseMetadata} from "./release.ts";
 import {failIfAny} from "./lib/problems.ts";
 import {readSources} from "./lib/sources.ts";
 import {OBSERVATION_COLUMNS, type Observation} from "./schema/observation.ts";
@@ -20,7 +21,7 @@ export function loadObservations(dir?: string): Observation[] {
 export async function observationsParquet(dir?: string): Promise<Uint8Array> {
   const rows = loadObservations(dir);
   log(`observations: ${rows.length} rows`);
-  return toParquet(rows, OBSERVATION_COLUMNS);
+  return toParquet(rows, OBSERVATION_COLUMNS, releaseMetadata(dir));
 }
 
 function toObservations(rows: readonly LocatedObservation[], sources: readonly Source[]): Observation[] {

@@ -12,15 +12,29 @@ import {SNAPSHOT_BUILDERS} from "./snapshots.ts";
 
 const SRC = resolve(import.meta.dirname, "..", "src");
 
-/** A connection with every snapshot loaded as a table and every view created. */
-export async function openSnapshotDatabase(): Promise<{connection: DuckDBConnection; close: () => Promise<void>}> {
+/** Every table's Parquet bytes, by table name. */
+export type Snapshots = Record<string, Uint8Array>;
+
+/** Builds every snapshot once (data-loaders/snapshots.ts), in table order. */
+export async function buildSnapshots(): Promise<Snapshots> {
+  const snapshots: Snapshots = {};
+  for (const [name, build] of Object.entries(SNAPSHOT_BUILDERS)) snapshots[name] = await build();
+  return snapshots;
+}
+
+/**
+ * A connection with every snapshot loaded as a table and every view created: from the given
+ * Parquet bytes (the ones the site ships), or built from the records when none are given.
+ */
+export async function openSnapshotDatabase(snapshots?: Snapshots): Promise<{connection: DuckDBConnection; close: () => Promise<void>}> {
+  const tables = snapshots ?? (await buildSnapshots());
   const dir = await mkdtemp(join(tmpdir(), "observatory-"));
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    for (const [name, build] of Object.entries(SNAPSHOT_BUILDERS)) {
+    for (const [name, bytes] of Object.entries(tables)) {
       const file = join(dir, `${name}.parquet`);
-      await writeFile(file, await build());
+      await writeFile(file, bytes);
       await connection.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`);
     }
     for (const view of VIEWS) await connection.run(view.sql);
@@ -61,9 +75,9 @@ export function staticSqlBlocks(markdown: string): string[] {
 }
 
 /** Every query the page `page` (a file name in src/, without .md) runs in its first state. */
-export async function pageQueryTexts(page: string): Promise<string[]> {
-  const texts = staticSqlBlocks(await readFile(join(SRC, `${page}.md`), "utf8").catch(() => ""));
-  const module = await import(pathToFileURL(join(SRC, "queries", `${page}.ts`)).href).catch((error) => {
+export async function pageQueryTexts(page: string, src = SRC): Promise<string[]> {
+  const texts = staticSqlBlocks(await readFile(join(src, `${page}.md`), "utf8").catch(() => ""));
+  const module = await import(pathToFileURL(join(src, "queries", `${page}.ts`)).href).catch((error) => {
     if (error?.code === "ERR_MODULE_NOT_FOUND") return {};
     throw error;
   });
@@ -72,18 +86,23 @@ export async function pageQueryTexts(page: string): Promise<string[]> {
   return texts;
 }
 
+/** One page's first-state results, over an open snapshot database. */
+export async function precomputeWith(connection: DuckDBConnection, page: string, src = SRC): Promise<PrecomputedResults> {
+  const results: PrecomputedResults["results"] = {};
+  for (const text of await pageQueryTexts(page, src)) {
+    try {
+      results[queryKey(text)] = {sql: text, ...(await runPacked(connection, text))};
+    } catch (error) {
+      throw new Error(`${page}: a first-state query failed: ${(error as Error).message}\n${text}`);
+    }
+  }
+  return {generated_by: `data-loaders/precompute.ts for src/${page}.md`, results};
+}
+
 export async function precomputePage(page: string): Promise<PrecomputedResults> {
   const {connection, close} = await openSnapshotDatabase();
   try {
-    const results: PrecomputedResults["results"] = {};
-    for (const text of await pageQueryTexts(page)) {
-      try {
-        results[queryKey(text)] = {sql: text, ...(await runPacked(connection, text))};
-      } catch (error) {
-        throw new Error(`${page}: a first-state query failed: ${(error as Error).message}\n${text}`);
-      }
-    }
-    return {generated_by: `data-loaders/precompute.ts for src/${page}.md`, results};
+    return await precomputeWith(connection, page);
   } finally {
     await close();
   }

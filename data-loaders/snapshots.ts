@@ -4,11 +4,13 @@ import type {TableName} from "../src/components/tables.ts";
 import {checksParquet} from "./checks.ts";
 import {eventsParquet} from "./events.ts";
 import {observationsParquet} from "./observations.ts";
+import {releaseParquet} from "./release.ts";
 import {sourcesParquet} from "./sources.ts";
 
 export const SNAPSHOT_BUILDERS: Record<TableName, () => Promise<Uint8Array>> = {
   observations: observationsParquet,
   sources: sourcesParquet,
   checks: checksParquet,
-  events: eventsParquet
+  events: eventsParquet,
+  release: releaseParquet
 };

@@ -9,6 +9,8 @@ import {existsSync, readdirSync, statSync, watch, type FSWatcher} from "node:fs"
 import {join, relative} from "node:path";
 import {freshen} from "./freshness/freshen.ts";
 import {CACHE, LOADERS, SRC} from "./freshness/project.ts";
+import {installedAt, refreshSnapshotSet} from "./freshness/snapshotSet.ts";
+import {removeTemporaries} from "./freshness/temporaries.ts";
 
 const root = process.cwd();
 const DEBOUNCE_MS = 200;
@@ -19,10 +21,29 @@ if (!args.some((arg) => arg === "--host" || arg.startsWith("--host="))) args.pus
 
 // Loaders that failed, by the fingerprint they failed at: not re-run until something changes.
 const failed = new Map<string, string>();
+let setFailedAt: string | undefined;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** The snapshot set (all snapshots and first-state files, together or not at all), then any other loader. */
+async function refresh(): Promise<void> {
+  const set = await refreshSnapshotSet(root, {failedAt: setFailedAt, log});
+  if (set.status === "refreshed") {
+    setFailedAt = undefined;
+    log(`freshness: snapshot set refreshed in ${(set.milliseconds / 1000).toFixed(1)} s (${set.changed.length ? set.changed.join(", ") : "no file changed"})`);
+  } else if (set.status === "failed" && set.fingerprint !== setFailedAt) {
+    setFailedAt = set.fingerprint;
+    const since = installedAt(root);
+    log(
+      `freshness: snapshot set NOT refreshed — pages keep the whole last good set${since ? ` (made ${since.toLocaleTimeString("en-GB")})` : " (none yet)"}: ` +
+        `no snapshot or first-state file changed.\n${set.error!.trimEnd()}`
+    );
+  }
+  await freshen(root, {mode: "dev", failed, log});
+}
+
+for (const path of removeTemporaries(root)) log(`dev: removed ${path}, left by a run that was killed`);
 log("dev: bringing snapshots up to date with data-loaders/ …");
-await freshen(root, {mode: "dev", failed, log});
+await refresh();
 
 const preview: ChildProcess = spawn(join(root, "node_modules", ".bin", "observable"), ["preview", ...args], {cwd: root, stdio: "inherit"});
 preview.on("exit", (code, signal) => {
@@ -42,7 +63,7 @@ async function pass(): Promise<void> {
   if (running) return void (again = true);
   running = true;
   try {
-    await freshen(root, {mode: "dev", failed, log});
+    await refresh();
   } catch (error) {
     log(`dev: freshness pass failed: ${(error as Error).stack ?? error}`);
   } finally {
@@ -64,6 +85,7 @@ function watchTree(dir: string): void {
   // The directory itself, shallowly, so new subdirectories get watched too…
   watchers.push(
     watch(dir, (_event, name) => {
+      if (name && ownOutput(join(dir, name))) return;
       if (name && existsSync(join(dir, name)) && isDirectory(join(dir, name)) && join(dir, name) !== ignored) watchTree(join(dir, name));
       schedule();
     })
@@ -73,8 +95,13 @@ function watchTree(dir: string): void {
     const path = join(dir, entry.name);
     if (!entry.isDirectory() || path === ignored || watched.has(path)) continue;
     watched.add(path);
-    watchers.push(watch(path, {recursive: true}, () => schedule()));
+    watchers.push(watch(path, {recursive: true}, (_event, name) => (name && ownOutput(join(path, name)) ? undefined : schedule())));
   }
+}
+/** Files the refresh itself writes (the installed set, staged temporaries): not edits. */
+function ownOutput(path: string): boolean {
+  const rel = relative(join(root, SRC, "data"), path);
+  return /\.fresh-\d+/.test(path) || (!rel.startsWith("..") && /^(initial\/[^/]+\.json|[^/]+\.parquet)$/.test(rel));
 }
 function isDirectory(path: string): boolean {
   try {

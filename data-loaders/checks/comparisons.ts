@@ -1,6 +1,6 @@
-import type {Check} from "../schema/check.ts";
+import type {Finding} from "../schema/check.ts";
 import type {Observation} from "../schema/observation.ts";
-import {baseUnit, describeValue, intervalOf, overlaps, unique} from "./numbers.ts";
+import {baseUnit, describeValue, intervalOf, notComparableMass, overlaps, unique} from "./numbers.ts";
 
 /**
  * Compares figures that claim to measure the same thing: same indicator, geography, partner,
@@ -9,16 +9,18 @@ import {baseUnit, describeValue, intervalOf, overlaps, unique} from "./numbers.t
  *   - the same source stating two different values or changes: within_source_disagreement
  *   - the same series in an earlier edition (USGS, IFR): vintage_revision, for information
  *   - two sources' actual figures that cannot both be right: source_conflict
- *   - a forecast next to another source's actual figure: forecast_outcome, for information
+ *   - one figure in t and the other in t REO: not_comparable, for information (no factor
+ *     converts one to the other, so they are never compared silently)
+ * Forecasts against outcomes are checked in forecasts.ts.
  */
-export function comparisonChecks(rows: readonly Observation[]): Check[] {
+export function comparisonChecks(rows: readonly Observation[]): Finding[] {
   const groups = new Map<string, Observation[]>();
   for (const row of rows) {
     if (!row.period_start) continue;
-    const key = JSON.stringify([row.indicator, row.geography, row.partner, row.period_start, row.period_end, baseUnit(row)]);
+    const key = JSON.stringify([row.indicator, row.geography, row.partner, row.period_start, row.period_end]);
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  const checks: Check[] = [];
+  const checks: Finding[] = [];
   for (const group of groups.values()) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
@@ -32,7 +34,12 @@ export function comparisonChecks(rows: readonly Observation[]): Check[] {
 
 const OUTTURN = new Set(["actual", "estimate"]);
 
-function comparePair(a: Observation, b: Observation): Check | null {
+function comparePair(a: Observation, b: Observation): Finding | null {
+  if (baseUnit(a) !== baseUnit(b)) {
+    if (!notComparableMass(a, b)) return null;
+    const where = `${a.indicator}, ${a.geography}${a.partner ? ` (partner ${a.partner})` : ""}, ${a.period}`;
+    return finding("not_comparable", "info", a, b, `${where}: ${a.source_id} gives ${describeValue(a)} and ${b.source_id} gives ${describeValue(b)}; no factor converts ${a.unit} to ${b.unit}, so they are not compared.`);
+  }
   const ia = intervalOf(a);
   const ib = intervalOf(b);
   if (!ia || !ib) return null;
@@ -70,16 +77,6 @@ function comparePair(a: Observation, b: Observation): Check | null {
   if (aOut && bOut) {
     return finding("source_conflict", "warning", a, b, `${where}: ${a.source_id} gives ${describeValue(a)} but ${b.source_id} gives ${describeValue(b)}.`);
   }
-  if (aOut !== bOut) {
-    const [forecast, outturn] = aOut ? [b, a] : [a, b];
-    return finding(
-      "forecast_outcome",
-      "info",
-      forecast,
-      outturn,
-      `${where}: ${forecast.source_id} expected ${describeValue(forecast)} (${forecast.basis}); ${outturn.source_id} reports ${describeValue(outturn)}.`
-    );
-  }
   return null;
 }
 
@@ -89,7 +86,7 @@ function changeText(row: Observation): string {
   return ` (${sign}${row.change_pct}% ${row.change_basis})`;
 }
 
-function finding(kind: Check["kind"], severity: Check["severity"], a: Observation, b: Observation, message: string): Check {
+function finding(kind: Finding["kind"], severity: Finding["severity"], a: Observation, b: Observation, message: string): Finding {
   const low = a.confidence === "low" || b.confidence === "low";
   return {
     check_id: `${kind}:${a.row_id}:${b.row_id}`,

@@ -45,6 +45,14 @@ export function baseUnit(row: Observation): string {
   return UNITS[row.unit as Unit].base;
 }
 
+/** Mass bases that no factor converts: tonnes as published (gross or product weight) and tonnes of REO. */
+const MASS_BASES = new Set(["t", "t REO"]);
+
+/** Two figures both in mass, one in t and one in t REO: never compared silently, reported as not comparable. */
+export function notComparableMass(a: Observation, b: Observation): boolean {
+  return MASS_BASES.has(baseUnit(a)) && MASS_BASES.has(baseUnit(b)) && baseUnit(a) !== baseUnit(b);
+}
+
 /** Writes a number the way the sources do: thousands separated by commas. */
 export function formatNumber(value: number): string {
   const [whole, fraction] = String(value).split(".");

@@ -1,4 +1,4 @@
-import type {Check} from "../schema/check.ts";
+import type {Finding} from "../schema/check.ts";
 import type {Observation} from "../schema/observation.ts";
 import {UNITS, type Unit} from "../schema/units.ts";
 import {baseUnit, formatNumber, halfStep, round, unique} from "./numbers.ts";
@@ -8,14 +8,14 @@ import {baseUnit, formatNumber, halfStep, round, unique} from "./numbers.ts";
  * the source presents the parts as the whole breakdown, so a shortfall is a real finding.
  * Rounding of every figure is allowed for.
  */
-export function sumChecks(rows: readonly Observation[]): Check[] {
+export function sumChecks(rows: readonly Observation[]): Finding[] {
   const byId = new Map(rows.map((row) => [row.row_id, row]));
   const partsOf = new Map<string, Observation[]>();
   for (const row of rows) {
     if (row.part_of === null) continue;
     partsOf.set(row.part_of, [...(partsOf.get(row.part_of) ?? []), row]);
   }
-  const checks: Check[] = [];
+  const checks: Finding[] = [];
   for (const [totalId, parts] of partsOf) {
     const total = byId.get(totalId);
     if (!total || total.value === null || total.bound !== null) continue;

@@ -1,7 +1,8 @@
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {readCsv} from "./csv.ts";
-import {parsePeriod} from "./period.ts";
+import {rangeProblems} from "../schema/valueRanges.ts";
+import {parsePeriod, periodProblem} from "./period.ts";
 import {sourcesDir} from "./paths.ts";
 import type {Problem} from "./problems.ts";
 import {issueMessages} from "../schema/fields.ts";
@@ -47,11 +48,10 @@ export function readObservationRecords(sources: ReadonlyMap<string, Source>, dir
         for (const message of issueMessages(parsed.error)) problems.push({file, line, message});
         continue;
       }
-      const messages = [...recordProblems(parsed.data, sources), ...citationProblems(record, sources.get(parsed.data.source_id))];
+      const {value, value_low, value_high, unit, series_id} = parsed.data;
+      const messages = [...recordProblems(parsed.data, sources), ...citationProblems(record, sources.get(parsed.data.source_id)), ...rangeProblems({value, value_low, value_high}, unit, series_id)];
       const period = parsed.data.period === "" ? null : parsePeriod(parsed.data.period);
-      if (parsed.data.period !== "" && period === null) {
-        messages.push(`period "${parsed.data.period}" is not a recognised period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1, YYYY-H1, YYYY-MM/YYYY-MM, YYYY-YYYY, "YYYY (Jan-Sep)", or empty)`);
-      }
+      if (parsed.data.period !== "" && period === null) messages.push(periodProblem(parsed.data.period)!);
       for (const message of messages) problems.push({file, line, message});
       if (messages.length === 0) rows.push({file, line, record: parsed.data, periodStart: period?.start ?? null, periodEnd: period?.end ?? null});
     }

@@ -14,13 +14,15 @@ export interface Column {
 type Cell = string | number | boolean | null | readonly string[];
 
 /**
- * Turns rows into zstd-compressed Parquet bytes, in the order given.
+ * Turns rows into zstd-compressed Parquet bytes, in the order given, with `metadata` as the
+ * file's key-value metadata (the data release id, data-loaders/release.ts).
  * Rows go through a temporary newline-delimited JSON file that DuckDB reads with the
  * declared column types, so no type is ever inferred from the data.
  */
 export async function toParquet(
   rows: readonly object[],
-  columns: readonly Column[]
+  columns: readonly Column[],
+  metadata: Readonly<Record<string, string>> = {}
 ): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "observatory-parquet-"));
   const jsonPath = join(dir, "rows.ndjson");
@@ -35,7 +37,7 @@ export async function toParquet(
     await connection.run(
       `COPY (SELECT ${select} FROM read_json(${quoteString(jsonPath)},
          format = 'newline_delimited', columns = {${spec}}, auto_detect = false))
-       TO ${quoteString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`
+       TO ${quoteString(parquetPath)} (FORMAT parquet, COMPRESSION zstd${kvMetadata(metadata)})`
     );
     return new Uint8Array(await readFile(parquetPath));
   } finally {
@@ -52,6 +54,12 @@ function pick(row: object, columns: readonly Column[]): Record<string, Cell> {
     out[name] = value === undefined ? null : (value as Cell);
   }
   return out;
+}
+
+function kvMetadata(metadata: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(metadata);
+  if (entries.length === 0) return "";
+  return `, KV_METADATA {${entries.map(([key, value]) => `${quoteIdent(key)}: ${quoteString(value)}`).join(", ")}}`;
 }
 
 function quoteString(text: string): string {

@@ -10,15 +10,32 @@
  *   2026-2030 (per year)      a span with a label; the label is kept, the span is parsed
  *   c. 2023                   an approximate year
  * An empty period means the figure is not tied to a time (for example magnet mass per turbine).
+ * Every year must lie within FIRST_YEAR–LAST_YEAR: `0000` or `2000-9999` is a typing slip, not a period.
  */
 export interface ParsedPeriod {
   start: string;
   end: string;
 }
 
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 export function parsePeriod(text: string): ParsedPeriod | null {
+  const parsed = parseAnyYear(text);
+  if (!parsed) return null;
+  return [parsed.start, parsed.end].every((date) => +date.slice(0, 4) >= FIRST_YEAR && +date.slice(0, 4) <= LAST_YEAR) ? parsed : null;
+}
+
+/** Why `text` is not a period, in a sentence, or null when it is one. */
+export function periodProblem(text: string): string | null {
+  if (parsePeriod(text)) return null;
+  if (parseAnyYear(text)) return `period "${text}" lies outside ${FIRST_YEAR}–${LAST_YEAR}`;
+  return `period "${text}" is not a recognised period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1, YYYY-H1, YYYY-MM/YYYY-MM, YYYY-YYYY, "YYYY (Jan-Sep)", or empty)`;
+}
+
+function parseAnyYear(text: string): ParsedPeriod | null {
   const period = text.trim();
   let m: RegExpMatchArray | null;
   if ((m = period.match(/^(?:c\. )?(\d{4})$/))) return year(+m[1]);
@@ -34,8 +51,8 @@ export function parsePeriod(text: string): ParsedPeriod | null {
     return span(month(+m[1], from), month(+m[1], to));
   }
   if ((m = period.match(/^([^/]+)\/([^/]+)$/))) {
-    const first = parsePeriod(m[1]);
-    const last = parsePeriod(m[2]);
+    const first = parseAnyYear(m[1]);
+    const last = parseAnyYear(m[2]);
     return first && last ? span(first, last) : null;
   }
   return null;

@@ -8,7 +8,8 @@ export const CHECK_KINDS = [
   "source_conflict",
   "within_source_disagreement",
   "vintage_revision",
-  "forecast_outcome"
+  "forecast_outcome",
+  "not_comparable"
 ] as const;
 
 export const SEVERITIES = ["warning", "info"] as const;
@@ -23,10 +24,16 @@ export const checkRow = z.object({
   row_ids: z.array(z.string()).min(1),
   series_ids: z.array(z.string()).min(1),
   source_ids: z.array(z.string()).min(1),
-  details: z.string()
+  details: z.string(),
+  // Set on forecast_outcome findings only, for charts of forecast against outcome.
+  forecast_row_id: z.string().nullable().default(null),
+  outcome_row_id: z.string().nullable().default(null),
+  error_pct: z.number().nullable().default(null)
 });
 
 export type Check = z.output<typeof checkRow>;
+/** A finding as a check module produces it (the forecast columns may be left out). */
+export type Finding = z.input<typeof checkRow>;
 
 export const CHECK_COLUMNS: readonly Column[] = [
   {name: "check_id", type: "VARCHAR"},
@@ -37,5 +44,8 @@ export const CHECK_COLUMNS: readonly Column[] = [
   {name: "row_ids", type: "VARCHAR[]"},
   {name: "series_ids", type: "VARCHAR[]"},
   {name: "source_ids", type: "VARCHAR[]"},
-  {name: "details", type: "VARCHAR"}
+  {name: "details", type: "VARCHAR"},
+  {name: "forecast_row_id", type: "VARCHAR"},
+  {name: "outcome_row_id", type: "VARCHAR"},
+  {name: "error_pct", type: "DOUBLE"}
 ];

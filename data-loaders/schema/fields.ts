@@ -29,6 +29,10 @@ export const optionalNumber = (column: string) =>
     .refine((text) => text === "" || /^-?\d+(\.\d+)?$/.test(text), {
       error: (issue) => `${column} "${String(issue.input)}" is not a plain number (digits, optional "-" and ".")`
     })
+    // More digits than a double holds would be stored rounded, or (400 digits) as no value at all.
+    .refine((text) => !/^-?\d+(\.\d+)?$/.test(text) || text.replace(/^-?0*|\./g, "").replace(/0+$/, "").length <= 15, {
+      error: (issue) => `${column} "${String(issue.input).slice(0, 20)}${String(issue.input).length > 20 ? "..." : ""}" has more than 15 significant digits and cannot be stored exactly`
+    })
     .transform((text) => (text === "" ? null : Number(text)));
 
 /** Turns zod issues into plain sentences, one per problem. */

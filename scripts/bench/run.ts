@@ -15,6 +15,7 @@ import config from "../../observablehq.config.ts";
 import {launchBrowser} from "../site/chromium.ts";
 import {serveDirectory} from "../site/serve.ts";
 import {serveDirectoryHttp2} from "../site/serveHttp2.ts";
+import {BUILD_SPEED_HEADERS, measureBuildSpeed} from "./buildSpeed.ts";
 import {measurePages} from "./pageLoad.ts";
 import {measureSql} from "./sql.ts";
 
@@ -125,6 +126,7 @@ async function main() {
     out.push(table(["query", "DuckDB-WASM (Chromium)", "DuckDB (Node, native)", "WASM / native"], sqlRows));
     out.push("");
     if (builds.length) out.push(table(["build", "time"], builds), "");
+    if (!reuseDist) out.push(table(BUILD_SPEED_HEADERS, await measureBuildSpeed(Math.min(runs, 3), log)), "");
     out.push(table(["snapshot", "rows", "Parquet (zstd)", "CSV", "CSV / Parquet"], await snapshotSizes()));
     const text = out.join("\n");
     process.stdout.write(text + "\n");

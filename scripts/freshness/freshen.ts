@@ -1,15 +1,13 @@
-// The freshness pass. Framework 1.13 decides whether a cached loader output is stale by
-// comparing its mtime with the entry point's alone, and `observable build` uses even a stale
-// cache. So a changed source record or loader module would never reach the site. This pass
-// fingerprints every entry point's real dependencies and, for each one that changed:
-//   - "build": deletes the cached output, so `observable build` runs the loader ([missing]);
-//   - "dev":   runs the loader into a temporary file and, only if it succeeds, puts the output
-//              in Framework's cache and touches the entry point, so `observable preview` pushes
-//              the new file to open pages. A failing loader leaves the last good snapshot.
-//              Entry points with no snapshot yet are left to Framework, which runs them when a
-//              page first asks.
-// Entry points whose fingerprint did not change are left alone, and Framework reuses them.
-import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync} from "node:fs";
+// The freshness pass for the loaders Framework would run itself (src/data/**/<name>.<ext>.ts;
+// the snapshots and first-state files are made by the snapshot-set step instead,
+// scripts/freshness/snapshotSet.ts). Framework 1.13 decides whether a cached loader output is
+// stale by comparing its mtime with the entry point's alone, and `observable build` uses even a
+// stale cache. This pass fingerprints every entry point's real dependencies and, for each one
+// that changed or has no output yet, runs the loader itself — time-limited, into a temporary
+// file, checked — and only if it succeeds puts the output in Framework's cache and touches the
+// entry point (so `observable preview` pushes the new file to open pages). A failing loader
+// leaves the last good output; in a build it fails the build.
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {dependencies} from "./dependencies.ts";
 import {findEntryPoints, type EntryPoint} from "./project.ts";
@@ -21,11 +19,8 @@ export type Mode = "build" | "dev";
 export interface EntryReport {
   entry: string;
   target: string;
-  /**
-   * fresh: unchanged; invalidated: snapshot deleted (build); refreshed: regenerated (dev);
-   * failed: kept as it was (dev); absent: no snapshot yet, left for Framework to make (dev).
-   */
-  status: "fresh" | "invalidated" | "refreshed" | "failed" | "absent";
+  /** fresh: unchanged; refreshed: regenerated; failed: kept as it was. */
+  status: "fresh" | "refreshed" | "failed";
   /** Why it failed: the loader's stderr or the import error, naming file and line. */
   error?: string;
   milliseconds?: number;
@@ -35,8 +30,10 @@ export interface FreshenOptions {
   mode: Mode;
   /** Only these entry points (paths relative to root); all when omitted. */
   only?: (entry: EntryPoint, deps: readonly string[]) => boolean;
-  /** Loaders run at once in dev mode. */
+  /** Loaders run at once. */
   concurrency?: number;
+  /** Each loader run's time limit (default: scripts/freshness/timeLimit.ts). */
+  timeoutMs?: number;
   /** Fingerprints that already failed in this session: not re-run until something changes. */
   failed?: Map<string, string>;
   log?: (line: string) => void;
@@ -45,56 +42,31 @@ export interface FreshenOptions {
 export async function freshen(root: string, options: FreshenOptions): Promise<EntryReport[]> {
   const {mode, concurrency = 2, failed = new Map(), log = (line) => process.stderr.write(`${line}\n`)} = options;
   const state = readState(root);
-  const entries = findEntryPoints(root);
   const reports: EntryReport[] = [];
   const work: {entry: EntryPoint; print: string}[] = [];
-  for (const entry of entries) {
+  for (const entry of findEntryPoints(root)) {
     let deps: string[];
     try {
       deps = await dependencies(root, entry);
     } catch (error) {
-      if (mode === "build") {
-        // Let Framework run it: the loader then fails the build with the same error.
-        invalidate(root, entry);
-        delete state[entry.path];
-        reports.push({entry: entry.path, target: entry.target, status: "invalidated"});
-      } else {
-        reports.push({entry: entry.path, target: entry.target, status: "failed", error: (error as Error).message});
-        log(`freshness: ${entry.target} kept as it was — ${(error as Error).message}`);
-      }
+      reports.push({entry: entry.path, target: entry.target, status: "failed", error: (error as Error).message});
+      log(`freshness: ${entry.target} ${mode === "dev" ? "kept as it was" : "cannot be built"} — ${(error as Error).message}`);
       continue;
     }
     if (options.only && !options.only(entry, deps)) continue;
     const print = fingerprint(root, deps);
     const cached = existsSync(join(root, entry.cachePath));
-    if (!cached && mode === "dev") {
-      // Framework runs the loader itself when a page first asks for the file, from the
-      // records as they are then; there is no last good snapshot to protect.
-      reports.push({entry: entry.path, target: entry.target, status: "absent"});
-    } else if (cached && state[entry.path] === print) {
-      reports.push({entry: entry.path, target: entry.target, status: "fresh"});
-    } else if (mode === "build") {
-      invalidate(root, entry);
-      state[entry.path] = print;
-      reports.push({entry: entry.path, target: entry.target, status: "invalidated"});
-      log(`freshness: ${entry.target}: ${cached ? "a dependency changed; snapshot dropped so the build runs its loader again" : "no snapshot yet"}`);
-    } else if (failed.get(entry.path) === print) {
-      reports.push({entry: entry.path, target: entry.target, status: "failed", error: "unchanged since it last failed"});
-    } else {
-      work.push({entry, print});
-    }
+    if (cached && state[entry.path] === print) reports.push({entry: entry.path, target: entry.target, status: "fresh"});
+    else if (mode === "dev" && failed.get(entry.path) === print) reports.push({entry: entry.path, target: entry.target, status: "failed", error: "unchanged since it last failed"});
+    else work.push({entry, print});
   }
-  if (mode === "build") {
-    writeState(root, state);
-    return reports;
-  }
-  // Dev: regenerate, a few at a time, saving the state after each so a crash loses little.
+  // A few at a time, saving the state after each so a crash loses little.
   const queue = [...work];
   const printed = new Set<string>();
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const {entry, print} = item;
-      const report = await regenerate(root, entry);
+      const report = await regenerate(root, entry, options.timeoutMs);
       reports.push(report);
       if (report.status === "refreshed") {
         failed.delete(entry.path);
@@ -108,7 +80,8 @@ export async function freshen(root: string, options: FreshenOptions): Promise<En
         const error = report.error!.replaceAll(entry.path, "<entry>").trimEnd();
         const seen = printed.has(error);
         printed.add(error);
-        log(`freshness: ${entry.target} NOT refreshed — its loader failed; pages keep the last good snapshot.${seen ? " (Same error as above.)" : `\n${report.error!.trimEnd()}`}`);
+        const kept = mode === "dev" ? "pages keep the last good output" : "the build stops";
+        log(`freshness: ${entry.target} NOT refreshed — its loader failed; ${kept}.${seen ? " (Same error as above.)" : `\n${report.error!.trimEnd()}`}`);
       }
     }
   };
@@ -116,13 +89,19 @@ export async function freshen(root: string, options: FreshenOptions): Promise<En
   return reports;
 }
 
-/** Runs the loader into a temporary file; on success installs it as Framework's cached output. */
-async function regenerate(root: string, entry: EntryPoint): Promise<EntryReport> {
+/** Runs the loader into a temporary file; when it succeeded and its output checks out, installs it as Framework's cached output. */
+async function regenerate(root: string, entry: EntryPoint, timeoutMs?: number): Promise<EntryReport> {
   const cachePath = join(root, entry.cachePath);
   const temp = `${cachePath}.fresh-${process.pid}`;
   mkdirSync(dirname(cachePath), {recursive: true});
-  const run = await runLoader(root, entry.path, temp);
-  if (!run.ok) return {entry: entry.path, target: entry.target, status: "failed", error: run.stderr, milliseconds: run.milliseconds};
+  const run = await runLoader(root, entry.path, temp, {timeoutMs});
+  const failed = (error: string): EntryReport => ({entry: entry.path, target: entry.target, status: "failed", error, milliseconds: run.milliseconds});
+  if (!run.ok) return failed(run.stderr);
+  const problem = outputProblem(temp, entry.target);
+  if (problem) {
+    rmSync(temp, {force: true});
+    return failed(`${run.stderr}${entry.path}: ${problem}\n`);
+  }
   renameSync(temp, cachePath);
   removeErrorFiles(cachePath);
   // Framework treats a cached output as fresh unless it is older than the entry point, and
@@ -133,10 +112,22 @@ async function regenerate(root: string, entry: EntryPoint): Promise<EntryReport>
   return {entry: entry.path, target: entry.target, status: "refreshed", milliseconds: run.milliseconds};
 }
 
-function invalidate(root: string, entry: EntryPoint): void {
-  const cachePath = join(root, entry.cachePath);
-  rmSync(cachePath, {force: true});
-  removeErrorFiles(cachePath);
+/** Why a loader's output cannot be served (empty, unparseable JSON, Parquet without its magic bytes), or null. */
+export function outputProblem(path: string, target: string): string | null {
+  const bytes = readFileSync(path);
+  if (bytes.byteLength === 0) return "wrote nothing";
+  if (target.endsWith(".json")) {
+    try {
+      JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      return `wrote JSON that does not parse (${(error as Error).message})`;
+    }
+  }
+  if (target.endsWith(".parquet")) {
+    const magic = (at: number) => bytes.subarray(at, at + 4).toString("latin1") === "PAR1";
+    if (bytes.byteLength < 12 || !magic(0) || !magic(bytes.byteLength - 4)) return "wrote an incomplete Parquet file";
+  }
+  return null;
 }
 
 /**

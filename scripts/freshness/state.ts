@@ -1,8 +1,9 @@
 // The fingerprint of an entry point's dependencies, and the last fingerprint each entry point
 // was built from, kept next to Framework's cache (so `npm run clean` forgets both at once).
 import {createHash} from "node:crypto";
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {writeAtomically} from "./atomicFile.ts";
 import {STATE_FILE} from "./project.ts";
 
 /** One hash over the path and contents of every dependency; a missing file hashes as missing. */
@@ -33,9 +34,5 @@ export function readState(root: string): FreshnessState {
 
 /** Written whole and renamed into place, so a crash never leaves half a file. */
 export function writeState(root: string, entries: FreshnessState): void {
-  const path = join(root, STATE_FILE);
-  mkdirSync(dirname(path), {recursive: true});
-  const temp = `${path}.${process.pid}`;
-  writeFileSync(temp, `${JSON.stringify({version: 1, entries}, null, 2)}\n`);
-  renameSync(temp, path);
+  writeAtomically(join(root, STATE_FILE), `${JSON.stringify({version: 1, entries}, null, 2)}\n`);
 }

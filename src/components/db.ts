@@ -25,7 +25,8 @@ export const SNAPSHOTS: Record<TableName, string> = {
   observations: FileAttachment("../data/observations.parquet").href,
   sources: FileAttachment("../data/sources.parquet").href,
   checks: FileAttachment("../data/checks.parquet").href,
-  events: FileAttachment("../data/events.parquet").href
+  events: FileAttachment("../data/events.parquet").href,
+  release: FileAttachment("../data/release.parquet").href
 };
 
 export {TABLE_DESCRIPTIONS} from "./tables.js";

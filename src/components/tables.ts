@@ -5,7 +5,8 @@ export const TABLE_DESCRIPTIONS = {
   observations: "Every figure, one row each: value, unit, period, basis (actual/estimate/forecast/target) and its source.",
   sources: "One row per source document: title, publisher, date, URL and licence or terms.",
   checks: "Data-quality findings computed from observations: parts that do not sum, stated changes that disagree, sources that disagree.",
-  events: "Dated policy and trade events (export controls, tariff steps) that charts annotate."
+  events: "Dated policy and trade events (export controls, tariff steps) that charts annotate.",
+  release: "One row: the data release id (newest source date plus a hash of every record file) that every snapshot is stamped with; cite a figure with it."
 } as const;
 
 export type TableName = keyof typeof TABLE_DESCRIPTIONS;

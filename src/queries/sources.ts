@@ -18,6 +18,13 @@ GROUP BY ALL
 ORDER BY s.source_id`
 });
 
+/** The data release this build's snapshots are stamped with (data-loaders/release.ts). */
+export const release = defineQuery({
+  id: "release",
+  title: "The data release",
+  sql: () => `SELECT release_id, as_of, content_hash, record_files FROM release`
+});
+
 export const figuresByConfidence = defineQuery({
   id: "figures-by-confidence",
   title: "Figures by source confidence and page",

@@ -6,7 +6,7 @@ import {dependencies} from "../../scripts/freshness/dependencies.ts";
 import {freshen} from "../../scripts/freshness/freshen.ts";
 import {findEntryPoints} from "../../scripts/freshness/project.ts";
 import {fingerprint} from "../../scripts/freshness/state.ts";
-import {PROJECT_ROOT} from "./tempProject.ts";
+import {PROJECT_ROOT} from "../../scripts/authoring/projectCopy.ts";
 
 // A project in miniature: a loader entry point that imports a loader module, which imports a
 // helper and reads a CSV; and a second entry point that depends on nothing else.
@@ -89,21 +89,44 @@ describe("dependencies", () => {
 });
 
 describe("the build pass", () => {
-  it("deletes the snapshot of an entry point whose dependency changed, and only that one", async () => {
-    const cache = (target: string) => `src/.observablehq/cache/data/${target}`;
-    write(cache("total.json"), `{"total":3}`);
-    write(cache("constant.json"), "{}");
-    // No fingerprints recorded yet: both snapshots are of unknown provenance.
-    expect((await freshen(root, {mode: "build", log: quiet})).map((r) => r.status)).toEqual(["invalidated", "invalidated"]);
-    write(cache("total.json"), `{"total":3}`);
-    write(cache("constant.json"), "{}");
+  const cache = (target: string) => `src/.observablehq/cache/data/${target}`;
+
+  it("runs the loader of an entry point whose dependency changed, and only that one", async () => {
+    // Outputs of unknown provenance (no fingerprint recorded) are made again.
+    write(cache("total.json"), `{"total":99}`);
+    expect((await freshen(root, {mode: "build", log: quiet})).map((r) => r.status)).toEqual(["refreshed", "refreshed"]);
+    expect(readFileSync(join(root, cache("total.json")), "utf8")).toBe(`{"total":3}`);
     expect((await freshen(root, {mode: "build", log: quiet})).map((r) => r.status)).toEqual(["fresh", "fresh"]);
+    const constantMadeAt = mtime(cache("constant.json"));
 
     write("data-loaders/lib/scale.ts", "export const SCALE = 10;\n");
     const reports = await freshen(root, {mode: "build", log: quiet});
-    expect(reports.find((r) => r.target === "data/total.json")?.status).toBe("invalidated");
+    expect(reports.find((r) => r.target === "data/total.json")?.status).toBe("refreshed");
     expect(reports.find((r) => r.target === "data/constant.json")?.status).toBe("fresh");
-    expect(() => statSync(join(root, cache("total.json")))).toThrow();
+    expect(readFileSync(join(root, cache("total.json")), "utf8")).toBe(`{"total":30}`);
+    expect(mtime(cache("constant.json"))).toBe(constantMadeAt);
+  });
+
+  it("fails a loader that outlives its time limit, names it and keeps its last output", async () => {
+    await freshen(root, {mode: "build", log: quiet});
+    write("data-loaders/lib/scale.ts", "export const SCALE = 1;\nawait new Promise((resolve) => setTimeout(resolve, 60_000));\n");
+    const lines: string[] = [];
+    const startedAt = Date.now();
+    const reports = await freshen(root, {mode: "build", timeoutMs: 1500, log: (line) => lines.push(line)});
+    expect(Date.now() - startedAt).toBeLessThan(20_000);
+    expect(reports.find((r) => r.target === "data/total.json")?.status).toBe("failed");
+    expect(lines.join("\n")).toMatch(/src\/data\/total\.json\.ts: killed after 1\.5 s \(the time limit, OBSERVATORY_LOADER_TIMEOUT_MS\)/);
+    expect(lines.join("\n")).toContain("the build stops");
+    expect(readFileSync(join(root, cache("total.json")), "utf8")).toBe(`{"total":3}`);
+  });
+
+  it("refuses an output that is not what its name says, and keeps the last good one", async () => {
+    await freshen(root, {mode: "build", log: quiet});
+    write("src/data/constant.json.ts", `process.stdout.write("{\\"cut\\": ");\n`);
+    const reports = await freshen(root, {mode: "build", log: quiet});
+    const constant = reports.find((r) => r.target === "data/constant.json")!;
+    expect(constant.status).toBe("failed");
+    expect(constant.error).toContain("wrote JSON that does not parse");
     expect(readFileSync(join(root, cache("constant.json")), "utf8")).toBe("{}");
   });
 });
@@ -116,11 +139,11 @@ describe("the dev pass", () => {
     write("src/.observablehq/cache/data/constant.json", "{}");
   });
 
-  it("leaves an entry point with no snapshot to Framework", async () => {
+  it("makes the output of an entry point that has none yet", async () => {
     rmSync(join(root, "src/.observablehq/cache/data/total.json"));
     const reports = await freshen(root, {mode: "dev", log: quiet});
-    expect(reports.find((r) => r.target === "data/total.json")?.status).toBe("absent");
-    expect(mtime("src/data/total.json.ts")).toBe(new Date(2020, 0, 1).getTime());
+    expect(reports.find((r) => r.target === "data/total.json")?.status).toBe("refreshed");
+    expect(output()).toBe(`{"total":3}`);
   });
 
   it("re-runs a loader and touches its entry point only when a dependency changed", async () => {

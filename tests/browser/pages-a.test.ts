@@ -5,6 +5,7 @@ import {csvParse} from "d3";
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {dataRelease} from "../../data-loaders/release.ts";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
@@ -233,7 +234,7 @@ describe("the Sources page", () => {
     await page.context().close();
   });
 
-  it("shows the checks table and the copy each source was read at when the address ends in a malformed escape", async () => {
+  it("shows the checks table, the copy each source was read at and the data release when the address ends in a malformed escape", async () => {
     const {page, problems} = await watchedPage(browser);
     await page.goto(siteUrl + "/sources#check-%E0%A4%A");
     await page.locator("table.check-list tbody tr").first().waitFor({timeout: 30_000});
@@ -243,6 +244,9 @@ describe("the Sources page", () => {
     const usgs = page.locator("#source-usgs-mcs2026-data");
     expect(await usgs.locator("a").first().getAttribute("href")).toBe("https://doi.org/10.5066/P1WKQ63T");
     expect(await usgs.locator(".read-at a").getAttribute("href")).toMatch(/^https:\/\/github\.com\//);
+    const release = dataRelease().release_id;
+    expect(await page.locator("#release .release-id").textContent()).toBe(release);
+    expect(await page.locator("footer").textContent()).toContain(`Data release ${release}`);
     expect(problems).toEqual([]);
     await page.context().close();
   });

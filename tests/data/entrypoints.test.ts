@@ -1,38 +1,46 @@
 import {spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {describe, expect, it} from "vitest";
+import {afterEach, describe, expect, it} from "vitest";
+import {ManifestSchema} from "../../data-loaders/set/manifest.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+let staging: string;
+afterEach(() => rmSync(staging, {recursive: true, force: true}));
 
-function run(entry: string, sourcesDir: string) {
-  const result = spawnSync(tsx, [entry], {
+/** Runs the snapshot-set step over a fixture folder of records, for no page. */
+function run(sourcesDir: string) {
+  staging = mkdtempSync(join(tmpdir(), "set-step-"));
+  const result = spawnSync(tsx, ["data-loaders/set/write.ts", staging], {
     cwd: root,
-    env: {...process.env, OBSERVATORY_SOURCES_DIR: fileURLToPath(new URL(sourcesDir, import.meta.url))},
-    maxBuffer: 64 * 1024 * 1024
+    env: {...process.env, OBSERVATORY_SOURCES_DIR: fileURLToPath(new URL(sourcesDir, import.meta.url))}
   });
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr.toString()};
+  return {status: result.status, stderr: result.stderr.toString()};
 }
 
-describe("loader entry points", () => {
-  it("write nothing to stdout and exit non-zero when a record is invalid", () => {
-    const {status, stdout, stderr} = run("src/data/observations.parquet.ts", "./fixtures/broken");
+describe("the snapshot-set step", () => {
+  it("exits non-zero, names the record and writes no manifest when a record is invalid", () => {
+    const {status, stderr} = run("./fixtures/broken");
     expect(status).not.toBe(0);
-    expect(stdout.length).toBe(0);
     expect(stderr).toContain('figures.csv:3: unit "tonnes" is not in the unit list');
+    expect(existsSync(join(staging, "manifest.json"))).toBe(false);
   });
 
-  it("fail the checks snapshot too when its inputs are invalid", () => {
-    const {status, stdout} = run("src/data/checks.parquet.ts", "./fixtures/broken");
-    expect(status).not.toBe(0);
-    expect(stdout.length).toBe(0);
-  });
-
-  it("write one Parquet file to stdout and log to stderr when the records are valid", () => {
-    const {status, stdout, stderr} = run("src/data/observations.parquet.ts", "./fixtures/good");
-    expect(status).toBe(0);
-    expect(stdout.subarray(0, 4).toString()).toBe("PAR1");
-    expect(stdout.subarray(-4).toString()).toBe("PAR1");
+  it("writes every snapshot as complete Parquet and a manifest with its row count and hash when the records are valid", () => {
+    const {status, stderr} = run("./fixtures/good");
+    expect(status, stderr).toBe(0);
     expect(stderr).toContain("observations: 20 rows");
+    const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(staging, "manifest.json"), "utf8")));
+    expect(manifest.files.map((f) => f.path)).toEqual(["data/observations.parquet", "data/sources.parquet", "data/checks.parquet", "data/events.parquet"]);
+    expect(manifest.files.find((f) => f.path === "data/observations.parquet")?.rows).toBe(20);
+    for (const file of manifest.files) {
+      const bytes = readFileSync(join(staging, file.path));
+      expect(bytes.byteLength).toBe(file.bytes);
+      expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
+      expect(bytes.subarray(-4).toString()).toBe("PAR1");
+    }
   });
 });

@@ -1,4 +1,4 @@
-// A throw-away copy of the project for tests that edit source records and loaders: every file
+// A throw-away copy of the project for tests and the benchmark that edit source records and loaders: every file
 // git knows of (tracked, or new and not ignored) as it is in the work tree, and a symlink to
 // node_modules. The real work tree is never touched.
 import {execFileSync} from "node:child_process";
@@ -19,8 +19,15 @@ export interface TempProject {
  */
 const PACKAGE_CACHES = ["_npm", "_node", "_observablehq"].map((name) => join("src", ".observablehq", "cache", name));
 
-export function copyProject(): TempProject {
-  const dir = mkdtempSync(join(tmpdir(), "observatory-copy-"));
+export interface CopyOptions {
+  /** The folder to make the copy in (a small disk, in the fault tests); the system's temporary folder by default. */
+  parent?: string;
+  /** Copy Framework's package caches (needed only by tests that build the site). */
+  packageCaches?: boolean;
+}
+
+export function copyProject({parent = tmpdir(), packageCaches = true}: CopyOptions = {}): TempProject {
+  const dir = mkdtempSync(join(parent, "observatory-copy-"));
   const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {cwd: PROJECT_ROOT, encoding: "utf8"});
   for (const path of listed.split("\0")) {
     // A tracked file someone just deleted is listed but gone.
@@ -29,7 +36,7 @@ export function copyProject(): TempProject {
     cpSync(join(PROJECT_ROOT, path), join(dir, path), {preserveTimestamps: true});
   }
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  for (const cache of PACKAGE_CACHES) {
+  for (const cache of packageCaches ? PACKAGE_CACHES : []) {
     if (existsSync(join(PROJECT_ROOT, cache))) cpSync(join(PROJECT_ROOT, cache), join(dir, cache), {recursive: true});
   }
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})};

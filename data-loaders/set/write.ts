@@ -1,0 +1,55 @@
+// The one shared pre-build step (`tsx data-loaders/set/write.ts <staging dir> [page …]`): builds
+// every snapshot once, computes every listed page's first-state results from those same Parquet
+// bytes, writes each file into the staging folder and the manifest last. Any problem — a bad
+// record, a failed query, a failed write (a full disk) — exits non-zero; the caller then keeps
+// the whole last good set (scripts/freshness/snapshotSet.ts).
+import {createHash} from "node:crypto";
+import {mkdir, writeFile} from "node:fs/promises";
+import {dirname, join} from "node:path";
+import {log} from "../lib/log.ts";
+import {buildSnapshots, openSnapshotDatabase, precomputeWith} from "../precompute.ts";
+import {MANIFEST_NAME, type Manifest, type SetFile} from "./manifest.ts";
+
+async function put(staging: string, path: string, bytes: Uint8Array, rows: number): Promise<SetFile> {
+  const file = join(staging, path);
+  await mkdir(dirname(file), {recursive: true});
+  await writeFile(file, bytes);
+  return {path, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.byteLength, rows};
+}
+
+export async function writeSnapshotSet(staging: string, pages: readonly string[]): Promise<Manifest> {
+  const snapshots = await buildSnapshots();
+  const files: SetFile[] = [];
+  const {connection, close} = await openSnapshotDatabase(snapshots);
+  try {
+    for (const [name, bytes] of Object.entries(snapshots)) {
+      const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
+      files.push(await put(staging, `data/${name}.parquet`, bytes, Number(reader.getRowsJS()[0][0])));
+    }
+    for (const page of pages) {
+      const results = await precomputeWith(connection, page);
+      const text = new TextEncoder().encode(JSON.stringify(results));
+      files.push(await put(staging, `data/initial/${page}.json`, text, Object.keys(results.results).length));
+    }
+  } finally {
+    await close();
+  }
+  const manifest: Manifest = {version: 1, files};
+  await writeFile(join(staging, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+  log(`snapshot set: ${Object.keys(snapshots).length} snapshots and ${pages.length} first-state files`);
+  return manifest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [staging, ...pages] = process.argv.slice(2);
+  if (!staging) {
+    process.stderr.write("usage: tsx data-loaders/set/write.ts <staging dir> [page …]\n");
+    process.exit(2);
+  }
+  try {
+    await writeSnapshotSet(staging, pages);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  }
+}

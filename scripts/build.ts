@@ -1,0 +1,60 @@
+// `npm run build`: the whole site or nothing.
+//   1. Remove what a killed run left behind (scripts/freshness/temporaries.ts).
+//   2. Bring the snapshot set up to date: every snapshot and first-state file at once, or the
+//      build stops (scripts/freshness/snapshotSet.ts).
+//   3. Run any other loader whose dependencies changed (scripts/freshness/freshen.ts).
+//   4. `observable build` into a fresh folder, dist.fresh-<pid>; only when it succeeded and has
+//      its index page is the old dist/ swapped out for it. A failed or killed build leaves the
+//      previous dist/ exactly as it was.
+import {spawn} from "node:child_process";
+import {existsSync, renameSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {freshen} from "./freshness/freshen.ts";
+import {refreshSnapshotSet} from "./freshness/snapshotSet.ts";
+import {removeTemporaries} from "./freshness/temporaries.ts";
+import {loaderTimeoutMs} from "./freshness/timeLimit.ts";
+
+const root = process.cwd();
+const OUTPUT = "dist";
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const fail = (why: string): never => {
+  log(`build: ${why}\nbuild: FAILED — the previous site in ${OUTPUT}/ is untouched.`);
+  process.exit(1);
+};
+
+const started = performance.now();
+for (const path of removeTemporaries(root, OUTPUT)) log(`build: removed ${path}, left by a run that was killed`);
+
+const set = await refreshSnapshotSet(root, {log});
+if (set.status === "failed") fail(`the snapshot set could not be made:\n${set.error!.trimEnd()}`);
+log(set.status === "fresh" ? "freshness: snapshot set unchanged and reused" : `freshness: snapshot set made in ${(set.milliseconds / 1000).toFixed(1)} s (${set.changed.length} files changed)`);
+
+const reports = await freshen(root, {mode: "build", log});
+if (reports.some((r) => r.status === "failed")) fail("a loader failed (above)");
+if (reports.length) log(`freshness: ${reports.filter((r) => r.status === "fresh").length} of ${reports.length} other loader outputs unchanged and reused`);
+
+const staging = `${OUTPUT}.fresh-${process.pid}`;
+const framework = spawn(join(root, "node_modules", ".bin", "observable"), ["build"], {cwd: root, stdio: "inherit", env: {...process.env, OBSERVATORY_OUTPUT: staging}});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    framework.kill("SIGKILL");
+    rmSync(join(root, staging), {recursive: true, force: true});
+    process.exit(1);
+  });
+}
+// Framework's build runs no loader of ours (the freshness steps did, time-limited), so its own
+// limit only guards against a hang: the loader limit times four.
+const timer = setTimeout(() => framework.kill("SIGKILL"), 4 * loaderTimeoutMs());
+const code = await new Promise<number | null>((resolve) => framework.on("close", resolve));
+clearTimeout(timer);
+if (code !== 0 || !existsSync(join(root, staging, "index.html"))) {
+  rmSync(join(root, staging), {recursive: true, force: true});
+  fail(code === null ? "observable build was killed (time limit)" : `observable build exited with code ${code}`);
+}
+
+// Swap: dist → dist.old-<pid>, dist.fresh-<pid> → dist. Killed in between, the next start puts the old site back.
+const old = `${OUTPUT}.old-${process.pid}`;
+if (existsSync(join(root, OUTPUT))) renameSync(join(root, OUTPUT), join(root, old));
+renameSync(join(root, staging), join(root, OUTPUT));
+rmSync(join(root, old), {recursive: true, force: true});
+log(`build: ${OUTPUT}/ replaced with the new site in ${((performance.now() - started) / 1000).toFixed(1)} s`);

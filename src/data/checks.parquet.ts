@@ -1,3 +1,0 @@
-import {checksParquet} from "../../data-loaders/checks.ts";
-
-process.stdout.write(await checksParquet());

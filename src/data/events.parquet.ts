@@ -1,3 +1,0 @@
-import {eventsParquet} from "../../data-loaders/events.ts";
-
-process.stdout.write(await eventsParquet());

@@ -1,2 +1,0 @@
-import {precomputePage} from "../../../data-loaders/precompute.ts";
-process.stdout.write(JSON.stringify(await precomputePage("index")));

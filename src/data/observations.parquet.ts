@@ -1,3 +1,0 @@
-import {observationsParquet} from "../../data-loaders/observations.ts";
-
-process.stdout.write(await observationsParquet());

@@ -1,0 +1,3 @@
+import {releaseParquet} from "../../data-loaders/release.ts";
+
+process.stdout.write(await releaseParquet());

@@ -1,3 +1,0 @@
-import {sourcesParquet} from "../../data-loaders/sources.ts";
-
-process.stdout.write(await sourcesParquet());
