@@ -4,7 +4,7 @@ import {UNIT_NAMES, isUnit, type Unit} from "./units.ts";
 import {oneOf, optionalNumber, optionalOneOf, optionalText, required, slug} from "./fields.ts";
 
 export const THEMES = ["supply", "trade", "magnets", "wind", "robotics", "prices", "demand"] as const;
-export const PAGES = ["supply", "trade", "magnets", "wind", "robotics"] as const;
+export const PAGES = ["supply", "trade", "magnets", "wind", "robotics", "prices"] as const;
 export const BASES = ["actual", "estimate", "forecast", "target"] as const;
 export const CHANGE_BASES = ["yoy", "mom", "vs-period"] as const;
 export const BOUNDS = ["lower", "upper"] as const;
