@@ -6,7 +6,8 @@ import type {Row} from "./figureData.js";
 const BASIS_NAMES: Record<string, string> = {
   "china_magnet_exports.total": "all permanent magnets",
   "china_magnet_exports.hs85051110": "HS 85051110",
-  "china_magnet_exports.magnets-and-alloys": "magnets and alloys"
+  "china_magnet_exports.magnets-and-alloys": "magnets and alloys",
+  "china_exports_rare_earths.china": "rare-earth exports (customs)"
 };
 
 export function yearToDateChart(rows: readonly Row[], {width, height = 320, yLabel = "Exports since January (t)"}: {width: number; height?: number; yLabel?: string}) {

@@ -5,6 +5,7 @@ import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 
 export {allChecks, sourceTitles} from "./common.js";
+export * from "./tradeMonthly.js";
 
 export interface TradeState {
   years: [number, number];
@@ -28,16 +29,6 @@ WHERE series_id IN ('china_exports_rare_earths.china', 'smm.re_exports', 'china_
   AND month(period_start) = 1 AND period_end - period_start > 60
   AND ${yearsIn(state)}
 ORDER BY period_start, period_end, series_id`
-});
-
-export const exportsByMonth = defineQuery({
-  id: "exports-by-month",
-  title: "China's rare-earth exports in single months, where reported",
-  sql: (state: TradeState) => `SELECT row_id, period, period_start, value, unit, basis, source_id
-FROM observations
-WHERE series_id = 'china_exports_rare_earths.china' AND period_end - period_start < 31
-  AND ${yearsIn(state)}
-ORDER BY period_start`
 });
 
 export const magnetExportsByMonth = defineQuery({
