@@ -7,7 +7,7 @@
 export const UNITS = {
   "t": {base: "t", factor: 1, label: "metric tonnes (gross weight or as published)"},
   "t REO": {base: "t REO", factor: 1, label: "metric tonnes of rare-earth oxide equivalent"},
-  "kg": {base: "kg", factor: 1, label: "kilograms"},
+  "kg": {base: "t", factor: 0.001, label: "kilograms (1 kg = 0.001 t)"},
   "kg/vehicle": {base: "kg/vehicle", factor: 1, label: "kilograms per vehicle"},
   "kg/turbine": {base: "kg/turbine", factor: 1, label: "kilograms per wind turbine"},
   "t/turbine": {base: "kg/turbine", factor: 1000, label: "tonnes per wind turbine"},

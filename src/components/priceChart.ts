@@ -57,7 +57,7 @@ export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = 
   const unit = String(prices[0]?.unit ?? "");
   const tip = (row: Row) => {
     const value = row[y] != null ? Number(row[y]).toLocaleString("en-US", {maximumFractionDigits: 2}) : `${Number(row[y1]).toLocaleString("en-US")}–${Number(row[y2]).toLocaleString("en-US")}`;
-    const published = row.published_unit && row.published_unit !== row.unit ? `; published in ${row.published_unit}, × ${row.factor}` : "";
+    const published = row.published_unit && row.published_unit !== row.unit ? `; published in ${row.published_unit}` : "";
     return `${row[z]}, ${row.period}: ${value} ${row.unit} (${row[type]}${published})${hollow(row) ? "\nLow confidence: the year was assigned or the copy read is weak" : ""}`;
   };
   const dot = (rows: Row[], options: Record<string, unknown> = {}) =>
@@ -68,7 +68,7 @@ export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = 
     marginLeft: 64,
     marginTop: labels.marginTop,
     x: {type: "utc", label: null, domain},
-    y: {label: yLabel ?? unit, grid: true, zero: false},
+    y: {label: yLabel ?? unit, grid: true, zero: false, tickFormat: "~s"},
     color: {legend: true},
     marks: [
       ...labels.marks,

@@ -172,13 +172,14 @@ export const ndfebBalance = defineQuery({
   id: "magnets-ndfeb-balance",
   title: "NdFeB production by end use, with what the source does not itemise",
   sql: ({unit}: MagnetsState) => `WITH total AS (
-  SELECT row_id, period, value, qualifier, basis, source_id FROM observations WHERE series_id = 'smm.ndfeb_production'
+  SELECT row_id, geography, period, value_canonical AS value, qualifier, basis, source_id FROM observations
+  WHERE measure = 'ndfeb.production' AND part = 'total' AND period ~ '^\\d{4}$'
 ),
 items AS (
-  SELECT o.row_id, e.category, o.period, o.value, o.basis, o.source_id
+  SELECT o.row_id, o.part AS category, o.period, o.value_canonical AS value, o.basis, o.source_id
   FROM observations o
-  JOIN ${END_USES} ON o.series_id = e.demand_series
-  JOIN total t ON t.period = o.period AND t.source_id = o.source_id
+  JOIN total t ON t.geography = o.geography AND t.period = o.period AND t.source_id = o.source_id
+  WHERE o.measure = 'ndfeb.demand'
 )
 SELECT row_id, category AS end_use, 0 AS part_order, period, value / ${lit(scale(unit))} AS value, ${lit(unit)} AS unit, basis, 'published' AS how, row_id AS row_ids, source_id
 FROM items

@@ -1,9 +1,9 @@
 // The Prices page's queries: one element's prices in one currency across markets, the China vs
 // ex-China spread where both were quoted for the same date, dysprosium and terbium in China,
 // Pr-Nd oxide against Pr-Nd metal, company prices, and the latest price on cards. Prices are
-// converted to one unit per currency with the factors in price_units; currencies never mix.
+// selected by measure and market (the registry's part) and read in the measure's canonical unit.
 import {defineQuery, lit} from "../components/query.js";
-import {CURRENCIES, ELEMENTS, PRICE_TYPE_SQL, marketsTable, priceUnitsTable, type Currency, type Element} from "./priceSeries.js";
+import {CHINA_MARKETS, CURRENCIES, ELEMENTS, EX_CHINA_MARKETS, PRICE_TYPE_SQL, type Currency, type Element} from "./priceSeries.js";
 
 export {allChecks, sourceTitles} from "./common.js";
 
@@ -18,20 +18,20 @@ export const defaults: PricesState = {element: "prnd-oxide", currency: "CNY", ye
 
 export const allowed = {element: Object.keys(ELEMENTS), currency: [...CURRENCIES]};
 
-/** Every price row joined to its market and converted to the canonical unit of its currency. */
-const PRICES = `WITH ${priceUnitsTable()},
-${marketsTable()},
-prices AS (
-  SELECT o.row_id, o.series_id, k.element, k.market, k.side, ${PRICE_TYPE_SQL} AS price_type,
-    o.period, o.period_start, o.period_end,
-    round(o.value * u.per_kg, 4) AS price, round(o.value_low * u.per_kg, 4) AS price_low, round(o.value_high * u.per_kg, 4) AS price_high,
-    round(coalesce(o.value, (o.value_low + o.value_high) / 2) * u.per_kg, 4) AS price_mid,
-    u.currency, u.canonical_unit AS unit, o.value AS published_value, o.value_low AS published_low,
-    o.value_high AS published_high, o.unit AS published_unit, u.per_kg AS factor, o.basis, o.confidence, o.source_id
+/** Every price row with its market, side and type, in its measure's canonical unit. */
+const PRICES = `WITH prices AS (
+  SELECT o.row_id, o.series_id, o.measure, o.part AS market,
+    CASE WHEN o.part IN ${lit(CHINA_MARKETS)} THEN 'China' WHEN o.part IN ${lit(EX_CHINA_MARKETS)} THEN 'ex-China' ELSE 'neither' END AS side,
+    ${PRICE_TYPE_SQL} AS price_type, o.period, o.period_start, o.period_end,
+    o.value_canonical AS price, o.value_low_canonical AS price_low, o.value_high_canonical AS price_high,
+    coalesce(o.value_canonical, (o.value_low_canonical + o.value_high_canonical) / 2) AS price_mid,
+    o.canonical_unit AS unit, o.value AS published_value, o.value_low AS published_low, o.value_high AS published_high,
+    o.unit AS published_unit, o.basis, o.confidence, o.source_id
   FROM observations o
-  JOIN markets k ON k.dataset = o.dataset AND (k.series_id IS NULL OR k.series_id = o.series_id)
-  JOIN price_units u ON u.unit = o.unit
+  WHERE o.measure LIKE 'price.%'
 )`;
+
+const measureOf = (element: Element, currency: Currency) => ELEMENTS[element].measures[currency];
 
 const inYears = ([from, to]: [number, number], column = "period_start") => `year(${column}) BETWEEN ${lit(from)} AND ${lit(to)}`;
 
@@ -44,13 +44,13 @@ export const priceHistory = defineQuery({
   id: "price-history",
   title: "One element's prices across markets, in one currency",
   sql: ({element, currency, years}: PricesState) => `${PRICES}
-SELECT 'price' AS kind, row_id AS id, market AS label, price_type, period, period_start AS date, period_end AS date_end,
+SELECT 'price' AS kind, row_id AS id, market || ' (' || price_type || ')' AS label, price_type, period, period_start AS date, period_end AS date_end,
   price AS value, price_low AS value_low, price_high AS value_high, unit, published_value, published_low, published_high,
-  published_unit, factor, basis, confidence, source_id
+  published_unit, basis, confidence, source_id
 FROM prices
-WHERE element = ${lit(element)} AND currency = ${lit(currency)} AND ${inYears(years)}
+WHERE measure = ${lit(measureOf(element, currency))} AND ${inYears(years)}
 UNION ALL
-${eventRows(years, "NULL, date, date_start, date_end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
+${eventRows(years, "NULL, date, date_start, date_end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
 ORDER BY kind DESC, label, date, id`
 });
 
@@ -58,15 +58,15 @@ export const priceSpread = defineQuery({
   id: "price-spread",
   title: "China against ex-China, where both were quoted for the same period",
   sql: ({element, currency}: PricesState) => `${PRICES}
--- A pair needs the same element, currency and period (same first and last day); ranges count at their midpoint.
+-- A pair needs the same measure (element and currency) and period (same first and last day); ranges count at their midpoint.
 SELECT c.period, c.period_start AS date, c.market AS china_market, x.market AS ex_china_market,
   c.price_mid AS china_price, x.price_mid AS ex_china_price, x.price_mid - c.price_mid AS spread,
   round(100 * (x.price_mid - c.price_mid) / c.price_mid, 1) AS spread_pct, c.unit,
   c.row_id || ',' || x.row_id AS row_ids, c.source_id || ',' || x.source_id AS source_ids
 FROM prices c
-JOIN prices x ON x.element = c.element AND x.currency = c.currency
+JOIN prices x ON x.measure = c.measure
   AND x.period_start = c.period_start AND x.period_end = c.period_end AND x.side = 'ex-China'
-WHERE c.side = 'China' AND c.element = ${lit(element)} AND c.currency = ${lit(currency)}
+WHERE c.side = 'China' AND c.measure = ${lit(measureOf(element, currency))}
 ORDER BY date, china_market, ex_china_market`
 });
 
@@ -74,12 +74,11 @@ export const heavyRareEarths = defineQuery({
   id: "heavy-rare-earths",
   title: "Dysprosium and terbium oxide in China",
   sql: ({years}: PricesState) => `${PRICES}
-SELECT 'price' AS kind, row_id AS id, CASE element WHEN 'dy-oxide' THEN 'Dysprosium oxide' ELSE 'Terbium oxide' END AS label,
-  price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
-FROM prices
-WHERE element IN ('dy-oxide', 'tb-oxide') AND market = 'China domestic spot' AND ${inYears(years)}
+SELECT 'price' AS kind, row_id AS id, element || ' (' || price_type || ')' AS label, element, price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
+FROM (SELECT *, CASE measure WHEN ${lit(measureOf("dy-oxide", "CNY"))} THEN 'Dysprosium oxide' ELSE 'Terbium oxide' END AS element FROM prices)
+WHERE measure IN (${lit(measureOf("dy-oxide", "CNY"))}, ${lit(measureOf("tb-oxide", "CNY"))}) AND market = 'China domestic spot' AND ${inYears(years)}
 UNION ALL
-${eventRows(years, "NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
+${eventRows(years, "NULL, NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
 ORDER BY kind DESC, label, date, id`
 });
 
@@ -87,10 +86,10 @@ export const oxideAndMetal = defineQuery({
   id: "prnd-oxide-and-metal",
   title: "Pr-Nd oxide and Pr-Nd metal in China",
   sql: ({years}: PricesState) => `${PRICES}
-SELECT 'price' AS kind, row_id AS id, CASE element WHEN 'prnd-oxide' THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END AS label,
+SELECT 'price' AS kind, row_id AS id, CASE measure WHEN ${lit(measureOf("prnd-oxide", "CNY"))} THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END || ' (' || price_type || ')' AS label,
   price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
 FROM prices
-WHERE element IN ('prnd-oxide', 'prnd-metal') AND market = 'China domestic spot' AND ${inYears(years)}
+WHERE measure IN (${lit(measureOf("prnd-oxide", "CNY"))}, ${lit(measureOf("prnd-metal", "CNY"))}) AND market = 'China domestic spot' AND ${inYears(years)}
 UNION ALL
 ${eventRows(years, "NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
 ORDER BY kind DESC, label, date, id`
@@ -99,13 +98,13 @@ ORDER BY kind DESC, label, date, id`
 export const companyPrices = defineQuery({
   id: "company-prices",
   title: "Prices realised by producers outside China, each in its own currency",
-  sql: ({years}: PricesState) => `${PRICES.replace("JOIN markets k ON k.dataset = o.dataset AND (k.series_id IS NULL OR k.series_id = o.series_id)", "JOIN (SELECT * FROM markets UNION ALL SELECT 'lynas_avg_selling_price', NULL, 'all', 'Lynas average selling price, all products', 'neither') k ON k.dataset = o.dataset AND (k.series_id IS NULL OR k.series_id = o.series_id)")}
+  sql: ({years}: PricesState) => `${PRICES}
 -- MP Materials' realised NdPr price (US$) and Lynas's average selling price over all its products (A$):
 -- quarterly, dated to the quarter's end; Lynas's is not an NdPr price.
-SELECT row_id, CASE WHEN series_id LIKE 'lynas%' THEN 'Lynas (A$ per kg, all products)' ELSE 'MP Materials (US$ per kg of NdPr)' END AS label,
-  period, period_start AS date, price AS value, unit, currency, basis, confidence, source_id
+SELECT row_id, CASE market WHEN 'Lynas (all products)' THEN 'Lynas (A$ per kg, all products)' ELSE 'MP Materials (US$ per kg of NdPr)' END AS label,
+  period, period_start AS date, price AS value, unit, basis, confidence, source_id
 FROM prices
-WHERE series_id IN ('prnd_price_ex_china.realised', 'lynas_avg_selling_price.average') AND ${inYears(years)}
+WHERE (market = 'Lynas (all products)' OR (market = 'Ex-China' AND price_type = 'realised')) AND ${inYears(years)}
 ORDER BY label, date, row_id`
 });
 
@@ -117,7 +116,11 @@ export const latestPrices = defineQuery({
   id: "latest-prices",
   title: "Latest China spot prices, with the change on a month and a year before",
   sql: () => `${PRICES},
-spot AS (SELECT * FROM prices WHERE market = 'China domestic spot' AND element IN ('prnd-oxide', 'prnd-metal', 'dy-oxide', 'tb-oxide')),
+spot AS (
+  SELECT p.*, e.element FROM prices p
+  JOIN (VALUES ${(["prnd-oxide", "prnd-metal", "dy-oxide", "tb-oxide"] as Element[]).map((e) => `(${lit(e)}, ${lit(measureOf(e, "CNY"))})`).join(", ")}) AS e(element, measure) ON e.measure = p.measure
+  WHERE p.market = 'China domestic spot'
+),
 latest AS (SELECT * FROM spot QUALIFY row_number() OVER (PARTITION BY element ORDER BY period_start DESC, row_id) = 1),
 earlier AS (
   SELECT l.element, w.span, s.price_mid, s.period, s.row_id

@@ -47,7 +47,7 @@ describe("the Prices page", () => {
     await expectChartsWithSources(page, PRICE_CHARTS);
     const card = page.locator('.price-card[data-price="prnd-oxide"]');
     expect(await card.locator(".price-date").textContent()).toBe("2026-02-12");
-    expect(await card.locator(".big").textContent()).toBe("845–855");
+    expect(await card.locator(".big").textContent()).toBe("845,000–855,000");
     expect(await card.locator('[data-span="1y"]').textContent()).toMatch(/^\+\d+(\.\d)?% on 2025-02-\d\d$/);
     // Events from the timeline mark the time axis.
     expect(await page.locator('figure[data-chart="price-history"] svg').textContent()).toContain("MOFCOM/GAC Announcement No. 18");
