@@ -129,7 +129,7 @@ earlier AS (
   JOIN spot s ON s.element = l.element AND abs(date_diff('day', s.period_start, CAST(l.period_start - w.step AS DATE))) <= w.tolerance
   QUALIFY row_number() OVER (PARTITION BY l.element, w.span ORDER BY abs(date_diff('day', s.period_start, CAST(l.period_start - w.step AS DATE))), s.row_id) = 1
 )
-SELECT l.element, l.row_id, l.period, l.price_type, l.price_mid AS value, l.price_low AS value_low, l.price_high AS value_high,
+SELECT l.element, l.row_id, l.period, l.price_type, l.price AS value, l.price_low AS value_low, l.price_high AS value_high, l.price_mid AS midpoint,
   l.unit, l.basis, l.confidence, l.source_id,
   m.period AS month_before_period, round(100 * (l.price_mid - m.price_mid) / m.price_mid, 1) AS change_1m_pct,
   y.period AS year_before_period, round(100 * (l.price_mid - y.price_mid) / y.price_mid, 1) AS change_1y_pct,

@@ -16,7 +16,7 @@ async function open(path: string, {colorScheme = "light", width = 1280}: {colorS
   const watched = await watchedPage(browser, {colorScheme});
   await watched.page.setViewportSize({width, height: 900});
   await watched.page.goto(`${siteUrl}${path}`);
-  await watched.page.locator("figure[data-chart] svg").first().waitFor({timeout: 30_000});
+  await watched.page.locator("figure[data-chart] svg").first().waitFor({timeout: 90_000});
   return watched;
 }
 
