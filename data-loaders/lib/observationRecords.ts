@@ -152,6 +152,10 @@ function crossRecordProblems(rows: readonly LocatedObservation[]): Problem[] {
     if (total !== null && !byId.has(total)) {
       problems.push({file: row.file, line: row.line, message: `part_of "${total}" is not the row_id of any observation`});
     }
+    const partner = row.record.stated_with;
+    if (partner !== null && !byId.has(partner)) {
+      problems.push({file: row.file, line: row.line, message: `stated_with "${partner}" is not the row_id of any observation`});
+    }
   }
   return problems;
 }

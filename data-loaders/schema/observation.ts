@@ -44,6 +44,8 @@ export const observationRecord = z.object({
   source_locator: required("source_locator"),
   vintage: optionalText,
   part_of: optionalText,
+  /** The row_id of the figure the source states this one with (a demand with the units it is for). Optional column. */
+  stated_with: z.string().optional().transform((text) => (text ? text : null)),
   notes: optionalText
 });
 
@@ -107,5 +109,6 @@ export const OBSERVATION_COLUMNS: readonly Column[] = [
   {name: "is_latest_vintage", type: "BOOLEAN"},
   {name: "confidence", type: "VARCHAR"},
   {name: "part_of", type: "VARCHAR"},
+  {name: "stated_with", type: "VARCHAR"},
   {name: "notes", type: "VARCHAR"}
 ];
