@@ -62,14 +62,15 @@ export function readObservationRecords(sources: ReadonlyMap<string, Source>, dir
 
 /**
  * Files imported from a compiled list keep that list's citation (source_title, source_year,
- * source_url) on every row; it must match the sources.csv row the record points to.
+ * source_url) on every row. Its address is the copy that was read and its year the document's, so
+ * they must match read_at and date of the sources.csv row; its title is the list's own wording,
+ * while sources.csv names the document as its publisher issued it, so titles are not compared.
  */
 function citationProblems(record: Record<string, string>, source: Source | undefined): string[] {
   if (!source) return [];
   const messages: string[] = [];
-  if (record.source_title !== undefined && record.source_title !== source.title) messages.push(`source_title does not match the title of ${source.source_id} in sources.csv`);
   if (record.source_year !== undefined && record.source_year !== source.date.slice(0, 4)) messages.push(`source_year ${record.source_year} does not match the date of ${source.source_id} in sources.csv`);
-  if (record.source_url !== undefined && record.source_url !== (source.url ?? "")) messages.push(`source_url does not match the url of ${source.source_id} in sources.csv`);
+  if (record.source_url !== undefined && record.source_url !== (source.read_at ?? "")) messages.push(`source_url does not match read_at of ${source.source_id} in sources.csv`);
   return messages;
 }
 

@@ -4,23 +4,50 @@ import {oneOf, optionalText, required, slug} from "./fields.ts";
 
 export const CONFIDENCES = ["normal", "low"] as const;
 
-export const SOURCE_RECORD_COLUMNS = ["source_id", "title", "publisher", "date", "url", "licence", "confidence", "notes"] as const;
+export const SOURCE_RECORD_COLUMNS = [
+  "source_id", "short_name", "title", "publisher", "date", "url", "read_at", "read_note", "licence", "confidence", "notes"
+] as const;
 
-/** One source document (data-loaders/sources/sources.csv). */
-export const sourceRecord = z.object({
-  source_id: slug("source_id"),
-  title: required("title"),
-  publisher: required("publisher"),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, {
-    error: (issue) => `date "${String(issue.input)}" is not YYYY, YYYY-MM or YYYY-MM-DD`
-  }),
-  url: optionalText.refine((url) => url === null || /^https?:\/\/\S+$/.test(url), {
-    error: (issue) => `url "${String(issue.input)}" is not an http(s) address`
-  }),
-  licence: required("licence"),
-  confidence: oneOf("confidence", CONFIDENCES),
-  notes: optionalText
-});
+/** The longest short name a caption takes ("USGS MCS 2026 data release", "SMM, May 2025"). */
+export const SHORT_NAME_MAX = 48;
+
+const webAddress = (column: string) =>
+  optionalText.refine((url) => url === null || /^https?:\/\/\S+$/.test(url), {
+    error: (issue) => `${column} "${String(issue.input)}" is not an http(s) address`
+  });
+
+/**
+ * One source document (data-loaders/sources/sources.csv). The record names the document as its
+ * publisher issued it (title, publisher, date, `url` = the original's address where known) and,
+ * apart from it, the copy that was read (`read_at`, `read_note`).
+ */
+export const sourceRecord = z
+  .object({
+    source_id: slug("source_id"),
+    short_name: required("short_name").refine((name) => name.length <= SHORT_NAME_MAX, {
+      error: (issue) => `short_name "${String(issue.input)}" is longer than ${SHORT_NAME_MAX} characters`
+    }),
+    title: required("title"),
+    publisher: required("publisher"),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, {
+      error: (issue) => `date "${String(issue.input)}" is not YYYY, YYYY-MM or YYYY-MM-DD`
+    }),
+    url: webAddress("url").refine((url) => url === null || !/^https?:\/\/(www\.)?github\.com\//i.test(url), {
+      error: "url is a GitHub address: a copy kept on GitHub is the copy read (read_at), not the original"
+    }),
+    read_at: webAddress("read_at"),
+    read_note: optionalText,
+    licence: required("licence"),
+    confidence: oneOf("confidence", CONFIDENCES),
+    notes: optionalText
+  })
+  .superRefine((source, context) => {
+    // A copy other than the original must say what it is; so must a copy with no address.
+    if (source.read_note === null && source.read_at !== source.url) {
+      const why = source.read_at === null ? "read_at is empty" : "read_at differs from url";
+      context.addIssue({code: "custom", message: `read_note is empty but ${why}: say what copy was read`});
+    }
+  });
 
 export type SourceRecord = z.output<typeof sourceRecord>;
 
@@ -30,11 +57,14 @@ export interface Source extends SourceRecord {
 
 export const SOURCE_COLUMNS: readonly Column[] = [
   {name: "source_id", type: "VARCHAR"},
+  {name: "short_name", type: "VARCHAR"},
   {name: "title", type: "VARCHAR"},
   {name: "publisher", type: "VARCHAR"},
   {name: "date", type: "VARCHAR"},
   {name: "year", type: "INTEGER"},
   {name: "url", type: "VARCHAR"},
+  {name: "read_at", type: "VARCHAR"},
+  {name: "read_note", type: "VARCHAR"},
   {name: "licence", type: "VARCHAR"},
   {name: "confidence", type: "VARCHAR"},
   {name: "notes", type: "VARCHAR"}

@@ -6,10 +6,13 @@ import {splitRowIds} from "./figureData.js";
 
 export interface SourceEntry {
   source_id: string;
+  short_name?: string | null;
   title: string;
   publisher?: string | null;
   date?: string | null;
   url?: string | null;
+  read_at?: string | null;
+  read_note?: string | null;
   licence?: string | null;
   confidence?: string | null;
   notes?: string | null;
@@ -38,9 +41,10 @@ export function sourceTable(sources: readonly SourceEntry[]): HTMLElement {
         <td>
           <strong>${s.title}</strong><br>
           <span class="muted">${[s.publisher, s.date].filter(Boolean).join(", ")}</span>
-          ${isWebAddress(s.url) ? html`<br><a href=${s.url} rel="noopener noreferrer" target="_blank">${s.url}</a>` : html`<br><span class="muted">No web address</span>`}
+          <br>${isWebAddress(s.url) ? link(s.url) : html`<span class="muted">Address of the original not known</span>`}
+          <br><span class="read-at">${readAt(s)}</span>
           ${s.notes ? html`<br><span class="small">${s.notes}</span>` : null}
-          <br><code class="small">${s.source_id}</code>
+          <br><span class="small">Cited as “${s.short_name ?? s.title}”</span> · <code class="small">${s.source_id}</code>
         </td>
         <td>${s.figures ?? 0}${s.pages ? html`<br><span class="muted small">${s.pages}</span>` : null}</td>
         <td class="small">${s.licence ?? ""}</td>
@@ -48,6 +52,21 @@ export function sourceTable(sources: readonly SourceEntry[]): HTMLElement {
       </tr>`
     )}</tbody>
   </table></div>`;
+}
+
+function link(url: string): HTMLElement {
+  return html`<a href=${url} rel="noopener noreferrer" target="_blank">${url}</a>`;
+}
+
+/** Where the figures were read: the original itself, or a copy named apart from it. */
+function readAt(s: SourceEntry): (HTMLElement | string)[] {
+  const sameAsOriginal = isWebAddress(s.read_at) && s.read_at === s.url;
+  if (sameAsOriginal && !s.read_note) return ["Read at the original."];
+  return [
+    "Read at: ",
+    isWebAddress(s.read_at) && !sameAsOriginal ? link(s.read_at) : sameAsOriginal ? "the original" : "no web address",
+    ...(s.read_note ? [html`<span class="small"> — ${s.read_note}</span>`] : [])
+  ];
 }
 
 export function checkTable(checks: readonly CheckEntry[]): HTMLElement {
@@ -65,10 +84,23 @@ export function checkTable(checks: readonly CheckEntry[]): HTMLElement {
   </table></div>`;
 }
 
+/**
+ * The element id an address fragment names. A fragment that is not valid percent-encoding (e.g.
+ * "#check-%E0%A4%A", cut mid-character) is taken as written instead of throwing "URI malformed".
+ */
+export function hashTarget(hash: string): string {
+  const text = hash.startsWith("#") ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Scrolls to the entry the address names (#source-… or #check-…) once the listing exists. */
 export function scrollToHash(): void {
   if (typeof location === "undefined" || !location.hash) return;
-  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const target = document.getElementById(hashTarget(location.hash));
   if (!target) return;
   target.classList.add("targeted");
   requestAnimationFrame(() => target.scrollIntoView({block: "start"}));

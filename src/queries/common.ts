@@ -2,11 +2,14 @@
 // that touch the page's figures. Page query files re-export them so they are precomputed too.
 import {defineQuery} from "../components/query.js";
 
-/** Every source's id and title: the lookup a figure's caption takes its source titles from. */
+/**
+ * Every source's id, full title and short name: the lookup a figure's caption takes its source
+ * line from (`short_name`, e.g. "USGS MCS 2026 data release", "SMM, May 2025").
+ */
 export const sourceTitles = defineQuery({
   id: "source-titles",
   title: "Source titles",
-  sql: () => `SELECT source_id, title FROM sources ORDER BY source_id`
+  sql: () => `SELECT source_id, short_name, title FROM sources ORDER BY source_id`
 });
 
 /** Every data-check finding, row ids as one comma-separated string (the same text in both engines). */

@@ -9,11 +9,12 @@ export const defaults = {confidence: "all", search: ""};
 export const sourceList = defineQuery({
   id: "source-list",
   title: "Every source, with the figures it gives",
-  sql: () => `SELECT s.source_id, s.title, s.publisher, s.date, s.url, s.licence, s.confidence, s.notes,
+  sql: () => `SELECT s.source_id, s.short_name, s.title, s.publisher, s.date, s.url, s.read_at, s.read_note,
+  s.licence, s.confidence, s.notes,
   count(o.row_id) AS figures, string_agg(DISTINCT o.page, ', ' ORDER BY o.page) AS pages
 FROM sources s
 LEFT JOIN observations o ON o.source_id = s.source_id
-GROUP BY s.source_id, s.title, s.publisher, s.date, s.url, s.licence, s.confidence, s.notes
+GROUP BY ALL
 ORDER BY s.source_id`
 });
 

@@ -232,4 +232,18 @@ describe("the Sources page", () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+
+  it("shows the checks table and the copy each source was read at when the address ends in a malformed escape", async () => {
+    const {page, problems} = await watchedPage(browser);
+    await page.goto(siteUrl + "/sources#check-%E0%A4%A");
+    await page.locator("table.check-list tbody tr").first().waitFor({timeout: 30_000});
+    expect(await page.locator("table.check-list tbody tr").count()).toBeGreaterThan(5);
+    const forum = await page.locator("#source-smm-forum-2025 .read-at").textContent();
+    expect(forum).toMatch(/^Read at: no web address — /);
+    const usgs = page.locator("#source-usgs-mcs2026-data");
+    expect(await usgs.locator("a").first().getAttribute("href")).toBe("https://doi.org/10.5066/P1WKQ63T");
+    expect(await usgs.locator(".read-at a").getAttribute("href")).toMatch(/^https:\/\/github\.com\//);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });
