@@ -3,8 +3,10 @@ import {readObservationRecords, type LocatedObservation} from "./lib/observation
 import {toParquet} from "./lib/parquet.ts";
 import {releaseMetadata} from "./release.ts";
 import {failIfAny} from "./lib/problems.ts";
+import {readRegistry, type Registry} from "./lib/registry.ts";
 import {readSources} from "./lib/sources.ts";
 import {OBSERVATION_COLUMNS, type Observation} from "./schema/observation.ts";
+import {THEME_PAGES} from "./schema/themes.ts";
 import type {Source} from "./schema/source.ts";
 
 /**
@@ -13,9 +15,10 @@ import type {Source} from "./schema/source.ts";
  */
 export function loadObservations(dir?: string): Observation[] {
   const {sources, problems} = readSources(dir);
-  const read = readObservationRecords(new Map(sources.map((s) => [s.source_id, s])), dir);
-  failIfAny([...problems, ...read.problems]);
-  return toObservations(read.rows, sources);
+  const {registry, problems: registryProblems} = readRegistry(dir);
+  const read = readObservationRecords(new Map(sources.map((s) => [s.source_id, s])), registry, dir);
+  failIfAny([...problems, ...registryProblems, ...read.problems]);
+  return toObservations(read.rows, sources, registry);
 }
 
 export async function observationsParquet(dir?: string): Promise<Uint8Array> {
@@ -24,11 +27,24 @@ export async function observationsParquet(dir?: string): Promise<Uint8Array> {
   return toParquet(rows, OBSERVATION_COLUMNS, releaseMetadata(dir));
 }
 
-function toObservations(rows: readonly LocatedObservation[], sources: readonly Source[]): Observation[] {
+function toObservations(rows: readonly LocatedObservation[], sources: readonly Source[], registry: Registry): Observation[] {
   const confidence = new Map(sources.map((s) => [s.source_id, s.confidence]));
   const latest = latestVintages(rows);
-  return rows.map(({record, periodStart, periodEnd}) => ({
+  const canonical = (value: number | null, factor: number) => (value === null ? null : roundFloat(value * factor));
+  return rows.map(({record, periodStart, periodEnd, series, factor, basis}) => ({
     ...record,
+    measure: series.measure,
+    part: series.part,
+    counting_basis: series.counting_basis,
+    stated_by: series.stated_by,
+    is_preferred: series.preferred,
+    theme: series.theme,
+    page: THEME_PAGES[series.theme],
+    basis,
+    canonical_unit: registry.measures.get(series.measure)!.canonical_unit,
+    value_canonical: canonical(record.value, factor),
+    value_low_canonical: canonical(record.value_low, factor),
+    value_high_canonical: canonical(record.value_high, factor),
     period: record.period === "" ? null : record.period,
     period_start: periodStart,
     period_end: periodEnd,
@@ -55,4 +71,9 @@ function latestVintages(rows: readonly LocatedObservation[]): Map<string, string
 
 function vintageKey(record: LocatedObservation["record"], start: string | null, end: string | null): string {
   return JSON.stringify([record.series_id, record.geography, record.partner, start, end]);
+}
+
+/** A converted value without binary noise: 1.482 billion kW is 1482 GW, not 1481.9999999999998. */
+function roundFloat(value: number): number {
+  return Number(value.toPrecision(12));
 }

@@ -5,6 +5,8 @@ import {rangeProblems} from "../schema/valueRanges.ts";
 import {parsePeriod, periodProblem} from "./period.ts";
 import {sourcesDir} from "./paths.ts";
 import type {Problem} from "./problems.ts";
+import {basisFor, type Basis} from "./basis.ts";
+import {canonicalFactor, type LocatedSeries, type Registry} from "./registry.ts";
 import {issueMessages} from "../schema/fields.ts";
 import {OBSERVATION_RECORD_COLUMNS, observationRecord, type ObservationRecord} from "../schema/observation.ts";
 import type {Source} from "../schema/source.ts";
@@ -15,6 +17,12 @@ export interface LocatedObservation {
   record: ObservationRecord;
   periodStart: string | null;
   periodEnd: string | null;
+  /** The record's registry entry. */
+  series: LocatedSeries;
+  /** Multiplies the published value into the measure's canonical unit. */
+  factor: number;
+  /** Decided by the basis rule from the record's marker (lib/basis.ts). */
+  basis: Basis;
 }
 
 /** The curated observation files, in name order so the output order never depends on the disk. */
@@ -34,7 +42,7 @@ export function observationFiles(dir?: string): string[] {
  * records (unique row ids, known sources, parts that name an existing total). Problems are
  * collected, never thrown, so a person sees all of them at once.
  */
-export function readObservationRecords(sources: ReadonlyMap<string, Source>, dir?: string): {rows: LocatedObservation[]; problems: Problem[]} {
+export function readObservationRecords(sources: ReadonlyMap<string, Source>, registry: Registry, dir?: string): {rows: LocatedObservation[]; problems: Problem[]} {
   const problems: Problem[] = [];
   const rows: LocatedObservation[] = [];
   const files = observationFiles(dir);
@@ -52,8 +60,12 @@ export function readObservationRecords(sources: ReadonlyMap<string, Source>, dir
       const messages = [...recordProblems(parsed.data, sources), ...citationProblems(record, sources.get(parsed.data.source_id)), ...rangeProblems({value, value_low, value_high}, unit, series_id)];
       const period = parsed.data.period === "" ? null : parsePeriod(parsed.data.period);
       if (parsed.data.period !== "" && period === null) messages.push(periodProblem(parsed.data.period)!);
+      const model = modelProblems(parsed.data, period?.end ?? null, sources.get(parsed.data.source_id), registry);
+      messages.push(...model.messages);
       for (const message of messages) problems.push({file, line, message});
-      if (messages.length === 0) rows.push({file, line, record: parsed.data, periodStart: period?.start ?? null, periodEnd: period?.end ?? null});
+      if (messages.length === 0 && model.derived) {
+        rows.push({file, line, record: parsed.data, periodStart: period?.start ?? null, periodEnd: period?.end ?? null, ...model.derived});
+      }
     }
   }
   problems.push(...crossRecordProblems(rows));
@@ -72,6 +84,35 @@ function citationProblems(record: Record<string, string>, source: Source | undef
   if (record.source_year !== undefined && record.source_year !== source.date.slice(0, 4)) messages.push(`source_year ${record.source_year} does not match the date of ${source.source_id} in sources.csv`);
   if (record.source_url !== undefined && record.source_url !== (source.read_at ?? "")) messages.push(`source_url does not match read_at of ${source.source_id} in sources.csv`);
   return messages;
+}
+
+function modelProblems(
+  row: ObservationRecord,
+  periodEnd: string | null,
+  source: Source | undefined,
+  registry: Registry
+): {messages: string[]; derived: Pick<LocatedObservation, "series" | "factor" | "basis"> | null} {
+  const series = registry.series.get(row.series_id);
+  if (!series) return {messages: [`series_id "${row.series_id}" is not in registry/series.csv`], derived: null};
+  const measure = registry.measures.get(series.measure);
+  if (!measure) return {messages: [], derived: null}; // reported by the registry itself
+  const messages: string[] = [];
+  if (series.geography !== row.geography) messages.push(`geography "${row.geography}" is not the geography of series ${row.series_id} in the registry ("${series.geography}")`);
+  if (series.partner !== row.partner) messages.push(`partner "${row.partner ?? ""}" is not the partner of series ${row.series_id} in the registry ("${series.partner ?? ""}")`);
+  const factor = canonicalFactor(row.unit, series, measure);
+  if (factor === null) {
+    messages.push(`unit "${row.unit}"${series.unit_reading ? ` (read as "${series.unit_reading}")` : ""} has no factor to "${measure.canonical_unit}", the canonical unit of ${measure.measure}`);
+  }
+  if (!source) return {messages, derived: null}; // reported as an unknown source_id
+  const decided = basisFor({marker: row.basis_marker, statedByType: series.stated_by_type, periodEnd, sourceDateEnd: lastDay(source.date)});
+  if ("error" in decided) messages.push(`the basis cannot be determined: ${decided.error}`);
+  if (messages.length > 0 || factor === null || "error" in decided) return {messages, derived: null};
+  return {messages, derived: {series, factor, basis: decided.basis}};
+}
+
+/** The last day a source date can mean: "2024" → 2024-12-31, "2025-05" → 2025-05-31. */
+function lastDay(date: string): string {
+  return parsePeriod(date)?.end ?? date;
 }
 
 function recordProblems(row: ObservationRecord, sources: ReadonlyMap<string, Source>): string[] {
@@ -105,6 +146,10 @@ function crossRecordProblems(rows: readonly LocatedObservation[]): Problem[] {
     const total = row.record.part_of;
     if (total !== null && !byId.has(total)) {
       problems.push({file: row.file, line: row.line, message: `part_of "${total}" is not the row_id of any observation`});
+    }
+    const partner = row.record.stated_with;
+    if (partner !== null && !byId.has(partner)) {
+      problems.push({file: row.file, line: row.line, message: `stated_with "${partner}" is not the row_id of any observation`});
     }
   }
   return problems;

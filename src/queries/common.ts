@@ -25,8 +25,15 @@ ORDER BY CASE severity WHEN 'warning' THEN 0 ELSE 1 END, page, check_id`
 const HEADLINE_COLUMNS = `row_id, series_id, indicator, geography, period, value, value_low, value_high, bound, qualifier,
   unit, basis, change_pct, change_basis, source_id`;
 
-/** A page's headline figures: the card columns of the observations matching `where`. */
-export function headlineQuery(options: {id: string; title: string; where: string}) {
+/**
+ * A page's headline figures: the card columns of the observations matching `where`. With
+ * `latest`, each series' most recent matching figure; otherwise one figure per measure, part,
+ * geography and period, the preferred series' where it has one.
+ */
+export function headlineQuery(options: {id: string; title: string; where: string; latest?: boolean}) {
+  const pick = options.latest
+    ? "PARTITION BY series_id ORDER BY period_end DESC, period_start DESC"
+    : "PARTITION BY measure, part, geography, period ORDER BY is_preferred DESC, is_latest_vintage DESC, row_id";
   return defineQuery({
     id: options.id,
     title: options.title,
@@ -34,6 +41,7 @@ export function headlineQuery(options: {id: string; title: string; where: string
 SELECT ${HEADLINE_COLUMNS}
 FROM observations
 WHERE ${options.where}
+QUALIFY row_number() OVER (${pick}) = 1
 ORDER BY series_id, period, row_id`
   });
 }

@@ -13,11 +13,13 @@ export interface MagnetsState {
   unit: "t" | "kt";
   /** Whose vehicles: China's NEV production (CAAM) or the world's electric car sales (IEA). */
   area: "China" | "World";
+  /** "preferred" draws the NdFeB series the site stands behind for each area and part; "all" adds the alternatives. */
+  series: "preferred" | "all";
 }
 
-export const defaults: MagnetsState = {years: [2013, 2025], basis: "all", unit: "t", area: "China"};
+export const defaults: MagnetsState = {years: [2013, 2025], basis: "all", unit: "t", area: "China", series: "preferred"};
 
-export const allowed = {basis: ["all", "actual"], unit: ["t", "kt"], area: ["China", "World"]} as const;
+export const allowed = {basis: ["all", "actual"], unit: ["t", "kt"], area: ["China", "World"], series: ["preferred", "all"]} as const;
 
 const scale = (unit: MagnetsState["unit"]) => (unit === "kt" ? 1000 : 1);
 
@@ -28,41 +30,35 @@ const yearFilter = ([from, to]: [number, number]) => `year(period_start) BETWEEN
 export const ndfebOutput = defineQuery({
   id: "magnets-ndfeb-output",
   title: "NdFeB magnet production",
-  sql: ({years, basis, unit}: MagnetsState) => `-- NdFeB magnet output as published: China by product (sintered, bonded, total) and the world.
+  sql: ({years, basis, unit, series}: MagnetsState) => `-- NdFeB magnet output: China by part (sintered, bonded, total) and the world; the preferred
+-- series unless all are asked for (finished magnets over blanks, see the registry).
 SELECT row_id, geography || ': ' || indicator AS series, period, period_start AS date,
-  value / ${lit(scale(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
+  value_canonical / ${lit(scale(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, is_preferred, source_id
 FROM observations
-WHERE (dataset IN ('ndfeb_production_china', 'ndfeb_production_global') OR series_id = 'smm.ndfeb_production')
-  AND indicator ILIKE '%NdFeB%' AND unit = 't'
+WHERE measure = 'ndfeb.production'${series === "all" ? "" : "\n  AND is_preferred"}
   AND ${yearFilter(years)}${basisFilter(basis)}
 ORDER BY series, date, row_id`
 });
 
-/** The end uses the SMM forum report gives NdFeB demand for, with the units behind each. */
-// The report states 2025 wind and air-conditioner output twice, in a heading and in the paragraph
-// under it; its demand figures are stated for the paragraph's figures, so the headings are left out.
-const UNITS_STATED_TWICE = `u.row_id NOT IN ('smm25-wind-new-2025-heading', 'smm25-ac-production-2025-heading')`;
-
+/** The end uses China's NdFeB demand is given for (parts of ndfeb.demand), as the scenario names them. */
+// Each demand figure names, in stated_with, the units figure its source states it with (the SMM report
+// gives 2025 wind and air-conditioner output twice; the demand goes with the paragraph's figure).
 const END_USES = `(VALUES
-    ('nev', 'NEVs', 'smm.nev_ndfeb_demand', 'smm.nev_production'),
-    ('wind', 'Wind power', 'smm.wind_ndfeb_demand', 'smm.wind_new_installations'),
-    ('ac', 'Air conditioners', 'smm.ac_ndfeb_demand', 'smm.ac_production')
-  ) AS e(end_use, category, demand_series, units_series)`;
+    ('nev', 'NEVs', 'NEVs'),
+    ('wind', 'Wind power', 'wind power'),
+    ('ac', 'Air conditioners', 'air conditioners')
+  ) AS e(end_use, category, demand_part)`;
 
 export const demandByEndUse = defineQuery({
   id: "magnets-demand-by-end-use",
   title: "NdFeB demand by end use, 2024 and 2025",
   sql: ({basis, unit}: MagnetsState) => `-- China's NdFeB demand by end use (SMM forum report), and Argus's world figure for NEVs.
-SELECT o.row_id, e.category, o.period, o.value / ${lit(scale(unit))} AS value, o.bound, o.qualifier,
+SELECT o.row_id, e.category || CASE o.geography WHEN 'China' THEN '' ELSE ', ' || lower(o.geography) || ' (' || o.stated_by || ')' END AS category,
+  o.period, o.value_canonical / ${lit(scale(unit))} AS value, o.bound, o.qualifier,
   ${lit(unit)} AS unit, o.basis, o.geography, o.source_id, o.change_pct, o.change_basis
 FROM observations o
-JOIN ${END_USES} ON o.series_id = e.demand_series
+JOIN ${END_USES} ON o.measure = 'ndfeb.demand' AND o.part = e.demand_part
 WHERE o.period IN ('2024', '2025')${basisFilter(basis, "o.basis")}
-UNION ALL
-SELECT row_id, 'NEVs, world (Argus)' AS category, period, value / ${lit(scale(unit))}, bound, qualifier,
-  ${lit(unit)}, basis, geography, source_id, change_pct, change_basis
-FROM observations
-WHERE series_id = 'ndfeb_demand_by_end_use.nev'${basisFilter(basis)}
 ORDER BY category, period, row_id`
 });
 
@@ -71,39 +67,40 @@ export const vehicles = defineQuery({
   title: "Electric vehicles made or sold",
   sql: ({years, basis, area}: MagnetsState) => `-- The vehicles NEV magnet demand scales with, in million vehicles:
 -- China: NEV production (CAAM, and as cited in the SMM forum report); World: IEA electric car sales.
-SELECT row_id, indicator || CASE WHEN source_id = 'smm-forum-2025' THEN ' (SMM forum report)' ELSE '' END AS series,
-  period, period_start AS date,
-  value / CASE unit WHEN 'million vehicles' THEN 1 ELSE 1e6 END AS value,
+SELECT row_id, indicator || CASE WHEN is_preferred THEN '' ELSE ', ' || stated_by END AS series,
+  period, period_start AS date, value_canonical / 1e6 AS value,
   bound, qualifier, 'million vehicles' AS unit, basis, source_id
 FROM observations
 WHERE geography = ${lit(area)}
-  AND (series_id IN ('nev_china_production.china', 'smm.nev_production') OR dataset = 'ev_global_sales')
+  AND measure IN ('nev.production', 'ev.car_sales')
   AND date_diff('day', period_start, period_end) >= 364
   AND ${yearFilter(years)}${basisFilter(basis)}
 ORDER BY series, date, row_id`
 });
 
+/** A demand figure (ndfeb.demand) joined to the units figure its source states it with. */
+const DEMAND_WITH_UNITS = `observations d
+JOIN ${END_USES} ON d.measure = 'ndfeb.demand' AND d.part = e.demand_part
+JOIN observations u ON u.row_id = d.stated_with`;
+
 export const perUnit = defineQuery({
   id: "magnets-ndfeb-per-unit",
   title: "NdFeB magnet per unit",
   sql: () => `-- kg of NdFeB per unit: figures as published, and figures derived here as
--- published NdFeB demand ÷ published units made (same source, same year).
-SELECT row_id, 'Per ' || regexp_replace(indicator, '^NdFeB magnet mass per ', '') AS label,
-  value, value_low, value_high, unit, basis, source_id, FALSE AS derived
+-- published NdFeB demand ÷ the units made it is stated with (same source, same year).
+SELECT row_id, CASE measure WHEN 'ndfeb.intensity.vehicle' THEN 'Per electric vehicle' ELSE 'Per humanoid robot (' || stated_by || ')' END AS label,
+  value_canonical AS value, value_low_canonical AS value_low, value_high_canonical AS value_high, canonical_unit AS unit, basis, source_id, FALSE AS derived
 FROM observations
-WHERE series_id = 'smm.ndfeb_per_vehicle' OR dataset = 'humanoid_ndfeb_per_unit'
+WHERE measure IN ('ndfeb.intensity.vehicle', 'ndfeb.intensity.humanoid')
 UNION ALL
 SELECT d.row_id || ',' || u.row_id AS row_id,
   'Per ' || CASE e.end_use WHEN 'nev' THEN 'NEV' ELSE 'air conditioner' END || ', ' || d.period || ' (derived)' AS label,
-  d.value * 1000 / (u.value * CASE u.unit WHEN 'million vehicles' THEN 1e6 WHEN 'million units' THEN 1e6 ELSE 1 END) AS value,
+  d.value_canonical * 1000 / u.value_canonical AS value,
   NULL AS value_low, NULL AS value_high,
   CASE e.end_use WHEN 'nev' THEN 'kg/vehicle' ELSE 'kg/unit' END AS unit,
   d.basis, d.source_id, TRUE AS derived
-FROM observations d
-JOIN ${END_USES} ON d.series_id = e.demand_series
-JOIN observations u ON u.series_id = e.units_series AND u.period = d.period
+FROM ${DEMAND_WITH_UNITS}
 WHERE e.end_use IN ('nev', 'ac')
-  AND ${UNITS_STATED_TWICE}
 ORDER BY derived, label, row_id`
 });
 
@@ -112,12 +109,10 @@ export const scenarioInputs = defineQuery({
   title: "Published figures the scenario starts from",
   sql: () => `-- For each end use, the SMM forum report's 2024 and 2025 units and NdFeB demand. The page
 -- derives kg per unit from them and starts its sliders at the 2025 figures.
-SELECT e.end_use, e.category, d.period, d.value AS demand_t, d.basis AS demand_basis, d.row_id AS demand_row_id,
+SELECT e.end_use, e.category, d.period, d.value_canonical AS demand_t, d.basis AS demand_basis, d.row_id AS demand_row_id,
   u.value AS units, u.unit AS units_unit, u.basis AS units_basis, u.row_id AS units_row_id, d.source_id
-FROM observations d
-JOIN ${END_USES} ON d.series_id = e.demand_series
-JOIN observations u ON u.series_id = e.units_series AND u.period = d.period
-WHERE ${UNITS_STATED_TWICE}
+FROM ${DEMAND_WITH_UNITS}
+WHERE d.geography = 'China'
 ORDER BY e.end_use, d.period`
 });
 
@@ -125,15 +120,16 @@ export const publishedPerUnit = defineQuery({
   id: "magnets-published-per-unit",
   title: "Published NdFeB per unit, for the slider ranges",
   sql: () => `-- Published NdFeB per unit, in kg per vehicle, per MW or per robot, to set the sliders' ranges.
-SELECT row_id, CASE WHEN unit = 'kg/vehicle' THEN 'nev' WHEN unit IN ('t/MW', 'kg/MW') THEN 'wind' ELSE 'humanoid' END AS end_use,
-  value * CASE unit WHEN 't/MW' THEN 1000 ELSE 1 END AS value,
-  value_low * CASE unit WHEN 't/MW' THEN 1000 ELSE 1 END AS value_low,
-  value_high * CASE unit WHEN 't/MW' THEN 1000 ELSE 1 END AS value_high, source_id
+SELECT row_id, CASE measure WHEN 'ndfeb.intensity.vehicle' THEN 'nev' WHEN 'ndfeb.intensity.wind_mw' THEN 'wind' ELSE 'humanoid' END AS end_use,
+  value_canonical AS value, value_low_canonical AS value_low, value_high_canonical AS value_high, source_id
 FROM observations
-WHERE series_id = 'smm.ndfeb_per_vehicle' OR dataset = 'humanoid_ndfeb_per_unit'
-  OR (dataset = 'wind_ndfeb_intensity' AND unit IN ('t/MW', 'kg/MW') AND indicator ILIKE '%NdFeB%')
+WHERE measure IN ('ndfeb.intensity.vehicle', 'ndfeb.intensity.humanoid', 'ndfeb.intensity.wind_mw')
 ORDER BY end_use, row_id`
 });
+
+/** Humanoid shipment forecasts, and the humanoid part of NdFeB demand. */
+const SHIPMENTS = `measure = 'robots.humanoid.shipments' AND basis = 'forecast'`;
+const HUMANOID_DEMAND = `measure = 'ndfeb.demand' AND part = 'humanoid robots'`;
 
 export const humanoidStart = defineQuery({
   id: "magnets-humanoid-start",
@@ -142,23 +138,23 @@ export const humanoidStart = defineQuery({
 -- published for 2025 and 2030 with the shipments the same source gives for that year.
 SELECT 'shipments' AS figure, row_id, indicator, period, value, value_low, value_high, bound, unit, basis, source_id
 FROM observations
-WHERE dataset = 'humanoid_shipments_forecast' AND period = '2025' AND value IS NOT NULL
+WHERE ${SHIPMENTS} AND period = '2025' AND value IS NOT NULL
 UNION ALL
-SELECT 'demand', d.row_id, d.indicator, d.period, d.value, d.value_low, d.value_high, d.bound, d.unit, d.basis, d.source_id
-FROM observations d WHERE d.dataset = 'humanoid_ndfeb_demand'
+SELECT 'demand', row_id, indicator, period, value, value_low, value_high, bound, unit, basis, source_id
+FROM observations WHERE ${HUMANOID_DEMAND}
 UNION ALL
 SELECT 'shipments for demand', s.row_id, s.indicator, s.period, s.value, s.value_low, s.value_high, s.bound, s.unit, s.basis, s.source_id
-FROM observations s JOIN observations d ON d.dataset = 'humanoid_ndfeb_demand' AND s.source_id = d.source_id AND s.period = d.period
-WHERE s.dataset = 'humanoid_shipments_forecast' AND s.value IS NOT NULL
+FROM (SELECT * FROM observations WHERE ${SHIPMENTS} AND value IS NOT NULL) s
+JOIN (SELECT * FROM observations WHERE ${HUMANOID_DEMAND}) d ON s.source_id = d.source_id AND s.period = d.period
 ORDER BY figure, period, row_id`
 });
 
 export const headlines = headlineQuery({
   id: "magnets-headlines",
   title: "Headline figures",
-  where: `(series_id, period) IN (
-  ('smm.ndfeb_production', '2024'), ('smm.nev_ndfeb_demand', '2025'),
-  ('nev_china_production.china', '2025'), ('smm.magnet_exports_yoy', '2025-04'))`
+  where: `(measure, part, geography, period) IN (
+  ('ndfeb.production', 'total', 'China', '2024'), ('ndfeb.demand', 'NEVs', 'China', '2025'),
+  ('nev.production', 'total', 'China', '2025'), ('exports.magnets.yoy', 'total', 'China', '2025-04'))`
 });
 
 export {allChecks, sourceTitles} from "./common.js";

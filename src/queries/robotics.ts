@@ -20,28 +20,28 @@ const areaFilter = (area: RoboticsState["area"]) => (area === "both" ? "" : `\n 
 
 const vintageFilter = (vintage: RoboticsState["vintage"]) => (vintage === "latest" ? "\n  AND is_latest_vintage" : "");
 
-const robotSeries = (dataset: string) => ({years, area, vintage}: RoboticsState) => `-- ${dataset === "robots_installations" ? "Industrial robots installed each year" : "Industrial robots in operation at the end of each year"} (IFR World Robotics, as reported).
+const robotSeries = (measure: string) => ({years, area, vintage}: RoboticsState) => `-- ${measure === "robots.industrial.installations" ? "Industrial robots installed each year" : "Industrial robots in operation at the end of each year"} (IFR World Robotics, as reported).
 -- The IFR revises earlier years in later editions; "latest" keeps each year's newest figure.
 SELECT row_id, geography || CASE WHEN NOT is_latest_vintage THEN ' (earlier edition)' ELSE '' END AS series,
   period, period_start AS date, value, bound, qualifier, unit, basis, vintage, source_id
 FROM observations
-WHERE dataset = ${lit(dataset)}
+WHERE measure = ${lit(measure)}
   AND year(period_start) BETWEEN ${lit(years[0])} AND ${lit(years[1])}${areaFilter(area)}${vintageFilter(vintage)}
 ORDER BY series, date, row_id`;
 
-export const installations = defineQuery({id: "robotics-installations", title: "Industrial robot installations", sql: robotSeries("robots_installations")});
+export const installations = defineQuery({id: "robotics-installations", title: "Industrial robot installations", sql: robotSeries("robots.industrial.installations")});
 
-export const operationalStock = defineQuery({id: "robotics-operational-stock", title: "Operational stock of industrial robots", sql: robotSeries("robots_operational_stock")});
+export const operationalStock = defineQuery({id: "robotics-operational-stock", title: "Operational stock of industrial robots", sql: robotSeries("robots.industrial.operational_stock")});
 
 export const humanoidForecasts = defineQuery({
   id: "robotics-humanoid-forecasts",
   title: "Humanoid robot shipment forecasts, by forecaster",
   sql: () => `-- Humanoid robots shipped per year, as forecast (or estimated) by each forecaster.
--- The forecaster is named in the indicator, e.g. "(Goldman Sachs forecast)".
-SELECT row_id, regexp_replace(regexp_extract(indicator, '\\(([^)]*)\\)', 1), ' (forecast|estimate)$', '') AS series,
+-- The forecaster is the series' stated_by; shipments per year and units per year are one count a year.
+SELECT row_id, stated_by AS series,
   period, period_start AS date, value, value_low, value_high, bound, qualifier, unit, basis, confidence, source_id
 FROM observations
-WHERE dataset IN ('humanoid_shipments_forecast', 'humanoid_shipments_estimate')
+WHERE measure IN ('robots.humanoid.shipments', 'robots.humanoid.shipments_per_year')
 ORDER BY series, date, row_id`
 });
 
@@ -50,15 +50,16 @@ export const perRobot = defineQuery({
   title: "Magnet per humanoid robot",
   sql: () => `-- Rare-earth magnet content per humanoid robot, as published, plus a figure derived here:
 -- a source's humanoid NdFeB demand ÷ the shipments the same source gives for that year.
-SELECT row_id, regexp_replace(indicator, ' per humanoid robot', '') AS label, value, value_low, value_high, unit, basis, confidence, source_id, FALSE AS derived
+SELECT row_id, CASE measure WHEN 'ndfeb.intensity.humanoid' THEN 'NdFeB magnet mass' ELSE 'NdPr content' END || ' (' || stated_by || ')' AS label,
+  value_canonical AS value, value_low_canonical AS value_low, value_high_canonical AS value_high, canonical_unit AS unit, basis, confidence, source_id, FALSE AS derived
 FROM observations
-WHERE dataset IN ('humanoid_ndfeb_per_unit', 'humanoid_ndpr_per_unit')
+WHERE measure IN ('ndfeb.intensity.humanoid', 'ndpr.intensity.humanoid')
 UNION ALL
-SELECT d.row_id || ',' || s.row_id, 'NdFeB, ' || d.period || ' (derived: demand ÷ shipments, ' || regexp_extract(d.indicator, '\\(([^)]*)\\)', 1) || ')',
-  d.value * 1000 / s.value, NULL, NULL, 'kg/robot', d.basis, 'normal', d.source_id, TRUE
+SELECT d.row_id || ',' || s.row_id, 'NdFeB, ' || d.period || ' (derived: demand ÷ shipments, ' || d.stated_by || ')',
+  d.value_canonical * 1000 / s.value_canonical, NULL, NULL, 'kg/robot', d.basis, 'normal', d.source_id, TRUE
 FROM observations d
-JOIN observations s ON s.dataset = 'humanoid_shipments_forecast' AND s.source_id = d.source_id AND s.period = d.period AND s.value IS NOT NULL
-WHERE d.dataset = 'humanoid_ndfeb_demand' AND d.bound IS NULL
+JOIN observations s ON s.measure = 'robots.humanoid.shipments' AND s.basis = 'forecast' AND s.source_id = d.source_id AND s.period = d.period AND s.value IS NOT NULL
+WHERE d.measure = 'ndfeb.demand' AND d.part = 'humanoid robots' AND d.bound IS NULL
 ORDER BY derived, label, row_id`
 });
 
@@ -68,15 +69,16 @@ export const humanoidDemand = defineQuery({
   sql: () => `-- NdFeB demand from humanoid robots as published (world), for the scenario to be set against.
 SELECT row_id, period, value, bound, qualifier, unit, basis, source_id
 FROM observations
-WHERE dataset = 'humanoid_ndfeb_demand'
+WHERE measure = 'ndfeb.demand' AND part = 'humanoid robots'
 ORDER BY period, row_id`
 });
 
 export const headlines = headlineQuery({
   id: "robotics-headlines",
   title: "Headline figures",
-  where: `(series_id, period) IN (('robots_installations.world', '2024'), ('robots_installations.china', '2024'), ('robots_operational_stock.world', '2023'))
-  OR row_id IN (SELECT min(row_id) FROM observations WHERE dataset = 'humanoid_ndfeb_per_unit')`
+  where: `(measure, geography, period) IN (('robots.industrial.installations', 'World', '2024'), ('robots.industrial.installations', 'China', '2024'),
+    ('robots.industrial.operational_stock', 'World', '2023'))
+  OR (measure = 'ndfeb.intensity.humanoid' AND is_preferred)`
 });
 
 export {allChecks, sourceTitles} from "./common.js";

@@ -26,10 +26,10 @@ const bases = ({projections}: SupplyState) => (projections ? "TRUE" : "basis = '
 export const mineProduction = defineQuery({
   id: "mine-production",
   title: "World mine production by country (USGS)",
-  sql: (state: SupplyState) => `SELECT row_id, geography, year(period_start) AS year, value, unit, basis,
+  sql: (state: SupplyState) => `SELECT row_id, geography, year(period_start) AS year, value_canonical AS value, canonical_unit AS unit, basis,
   vintage, is_latest_vintage, source_id
 FROM observations
-WHERE dataset = 'usgs_mine_production'
+WHERE measure = 'mine_production' AND is_preferred
   AND ${yearsIn(state)}
   AND ${vintages(state)}
 ORDER BY year, geography, vintage`
@@ -40,13 +40,13 @@ export const productionShare = defineQuery({
   title: "A country's share of world mine production (USGS)",
   sql: (state: SupplyState) => `-- The share is computed only from a country figure and a world total of the same USGS edition.
 SELECT year(c.period_start) AS year, c.geography, c.vintage, c.is_latest_vintage,
-  c.value AS country_t, w.value AS world_t, round(100 * c.value / w.value, 1) AS share_pct,
+  c.value_canonical AS country_t, w.value_canonical AS world_t, round(100 * c.value_canonical / w.value_canonical, 1) AS share_pct,
   c.row_id || ',' || w.row_id AS row_ids, c.source_id
 FROM observations c
 JOIN observations w
-  ON w.dataset = c.dataset AND w.geography = 'World'
+  ON w.measure = c.measure AND w.is_preferred AND w.geography = 'World'
   AND w.period_start = c.period_start AND w.vintage = c.vintage
-WHERE c.dataset = 'usgs_mine_production'
+WHERE c.measure = 'mine_production' AND c.is_preferred
   AND c.geography = ${lit(state.country)}
   AND ${yearsIn(state, "c.period_start")}
   AND ${state.revisions ? "TRUE" : "c.is_latest_vintage"}
@@ -58,7 +58,7 @@ export const productionCountries = defineQuery({
   title: "Countries with USGS mine production figures",
   sql: () => `SELECT geography, count(*) AS figures
 FROM observations
-WHERE dataset = 'usgs_mine_production' AND geography NOT IN ('World', 'Other countries')
+WHERE measure = 'mine_production' AND is_preferred AND geography NOT IN ('World', 'Other countries')
 GROUP BY geography
 ORDER BY geography`
 });
@@ -67,20 +67,14 @@ export const quotas = defineQuery({
   id: "quotas",
   title: "China's mining and smelting/separation quotas by year",
   sql: (state: SupplyState) => `-- Whole-year quotas only (first batches and half-years are left out); rock and
--- ion-adsorption parts where they were published.
+-- ion-adsorption parts where they were published. One measure each, in t REO: the announced
+-- quotas and the SMM forum's 2025 forecast (its "mt" are the quota's REO tonnes, see the registry).
 SELECT row_id, series_id, year(period_start) AS year,
-  CASE WHEN series_id IN ('china_quota_smelting.total', 'smm.smelting_quota') THEN 'Smelting and separation'
-       ELSE 'Mining' END AS quota,
-  CASE WHEN series_id IN ('china_quota_mining.rock', 'smm.mining_quota_rock') THEN 'rock'
-       WHEN series_id IN ('china_quota_mining.ion', 'smm.mining_quota_ion') THEN 'ion-adsorption'
-       WHEN series_id IN ('china_quota_mining.light') THEN 'light'
-       WHEN series_id IN ('china_quota_mining.medium-heavy') THEN 'medium and heavy'
-       ELSE 'total' END AS part,
-  value, unit, basis, source_id
+  CASE measure WHEN 'china.quota.smelting' THEN 'Smelting and separation' ELSE 'Mining' END AS quota,
+  part, value_canonical AS value, canonical_unit AS unit, basis, source_id
 FROM observations
-WHERE series_id IN ('china_quota_mining.total', 'china_quota_mining.rock', 'china_quota_mining.ion',
-    'china_quota_mining.light', 'china_quota_mining.medium-heavy', 'china_quota_smelting.total',
-    'smm.mining_quota', 'smm.mining_quota_rock', 'smm.mining_quota_ion', 'smm.smelting_quota')
+WHERE measure IN ('china.quota.mining', 'china.quota.smelting')
+  AND part IN ('total', 'rock', 'ion-adsorption', 'light', 'medium and heavy')
   AND ${yearsIn(state)}
   AND ${bases(state)}
 ORDER BY year, quota, part, row_id`
@@ -89,11 +83,11 @@ ORDER BY year, quota, part, row_id`
 export const reserves = defineQuery({
   id: "reserves",
   title: "Rare-earth reserves by country (USGS, latest edition)",
-  sql: () => `-- The most recent year each country has in the latest USGS edition; 't REO' rows only.
-SELECT row_id, geography, period, value, bound, unit, vintage, source_id
+  sql: () => `-- The most recent year each country has in the latest USGS edition (the preferred series).
+SELECT row_id, geography, period, value_canonical AS value, bound, canonical_unit AS unit, vintage, source_id
 FROM observations
-WHERE dataset = 'usgs_reserves' AND unit = 't REO' AND is_latest_vintage
-  AND geography NOT IN ('World')
+WHERE measure = 'reserves' AND is_preferred AND is_latest_vintage
+  AND geography NOT IN ('World', 'Other countries')
 QUALIFY row_number() OVER (PARTITION BY geography ORDER BY period_start DESC, vintage DESC) = 1
 ORDER BY value DESC, geography`
 });
@@ -101,9 +95,9 @@ ORDER BY value DESC, geography`
 export const worldReserves = defineQuery({
   id: "world-reserves",
   title: "World rare-earth reserves (USGS, latest edition)",
-  sql: () => `SELECT row_id, period, value, bound, qualifier, unit, basis, vintage, source_id, change_pct, change_basis, geography
+  sql: () => `SELECT row_id, period, value_canonical AS value, bound, qualifier, canonical_unit AS unit, basis, vintage, source_id, change_pct, change_basis, geography
 FROM observations
-WHERE dataset = 'usgs_reserves' AND geography = 'World' AND is_latest_vintage
+WHERE measure = 'reserves' AND is_preferred AND geography = 'World' AND is_latest_vintage
 ORDER BY period_start DESC, vintage DESC
 LIMIT 1`
 });
@@ -113,10 +107,9 @@ export const chinaImports = defineQuery({
   title: "China's imports of rare-earth ore and unlisted oxide (SMM forum, 2024–2025)",
   sql: (state: SupplyState) => `SELECT row_id, indicator, coalesce(partner, 'all partners') AS partner, period,
   indicator || ' — ' || coalesce(partner, 'all partners') || ', ' || period AS item,
-  value, qualifier, unit, basis, change_pct, change_basis, source_id
+  value_canonical AS value, qualifier, canonical_unit AS unit, basis, change_pct, change_basis, source_id
 FROM observations
-WHERE series_id IN ('smm.ore_imports', 'smm.ore_imports_from_us', 'smm.ore_imports_from_us_mp', 'smm.unlisted_oxide_imports')
-  AND unit = 't'
+WHERE measure IN ('imports.re_metal_ore', 'imports.unlisted_oxide')
   AND ${bases(state)}
 ORDER BY indicator, partner, period_start, period_end`
 });
@@ -126,33 +119,34 @@ export const oxideImportShares = defineQuery({
   title: "Partners' shares of China's unlisted oxide imports (SMM forum)",
   sql: () => `SELECT row_id, partner, period, value, unit, basis, source_id
 FROM observations
-WHERE series_id = 'smm.unlisted_oxide_imports_share'
+WHERE measure = 'imports.unlisted_oxide.partner_share'
 ORDER BY period_start, partner`
 });
 
 export const quota2025 = defineQuery({
   id: "quota-2025",
   title: "China's 2025 mining quota as the SMM forum put it: parts and stated total",
-  sql: () => `-- The forum gave a total and two parts 'included in' it; the parts are drawn next to their sum.
-SELECT row_id, indicator AS item, value, unit, basis, source_id, 1 AS ord
-FROM observations WHERE series_id = 'smm.mining_quota'
+  sql: () => `-- The forum gave a total and two parts 'included in' it (part_of); the parts are drawn next to their sum.
+WITH total AS (
+  SELECT * FROM observations
+  WHERE measure = 'china.quota.mining' AND part = 'total' AND period = '2025' AND basis = 'forecast'
+), parts AS (
+  SELECT o.* FROM observations o JOIN total t ON o.part_of = t.row_id
+)
+SELECT row_id, indicator AS item, value_canonical AS value, canonical_unit AS unit, basis, source_id, 1 AS ord FROM total
 UNION ALL
-SELECT row_id, indicator, value, unit, basis, source_id, 2
-FROM observations WHERE series_id IN ('smm.mining_quota_rock', 'smm.mining_quota_ion')
+SELECT row_id, indicator, value_canonical, canonical_unit, basis, source_id, 2 FROM parts
 UNION ALL
-SELECT string_agg(row_id, ',' ORDER BY row_id), 'Sum of the stated parts (computed here)', sum(value), any_value(unit), 'estimate',
-  any_value(source_id), 3
-FROM observations WHERE series_id IN ('smm.mining_quota_rock', 'smm.mining_quota_ion')
+SELECT string_agg(row_id, ',' ORDER BY row_id), 'Sum of the stated parts (computed here)', sum(value_canonical), any_value(canonical_unit),
+  any_value(basis), any_value(source_id), 3
+FROM parts
 ORDER BY ord, item`
 });
 
 export const supplyHeadlines = headlineQuery({
   id: "supply-headlines",
   title: "Supply headline figures",
-  where: `row_id IN (
-  SELECT row_id FROM observations
-  WHERE series_id IN ('usgs_mine_production.world', 'usgs_mine_production.china', 'china_quota_mining.total', 'china_quota_smelting.total')
-    AND is_latest_vintage AND basis = 'actual' AND period_end - period_start > 300
-  QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period_start DESC) = 1
-)`
+  latest: true,
+  where: `(measure, geography) IN (('mine_production', 'World'), ('mine_production', 'China'), ('china.quota.mining', 'China'), ('china.quota.smelting', 'China'))
+  AND part = 'total' AND is_preferred AND is_latest_vintage AND basis IN ('actual', 'estimate') AND period_end - period_start > 300`
 });

@@ -24,7 +24,7 @@ SELECT row_id, series_id, period, period_start, period_end, year(period_start) A
   CASE WHEN period_end - period_start >= 364 THEN 'whole year' ELSE 'part of the year' END AS coverage,
   value, unit, basis, change_pct, change_basis, source_id
 FROM observations
-WHERE series_id IN ('china_exports_rare_earths.china', 'smm.re_exports', 'china_export_quota.china')
+WHERE measure IN ('exports.rare_earths', 'china.quota.export')
   AND month(period_start) = 1 AND period_end - period_start > 60
   AND ${yearsIn(state)}
 ORDER BY period_start, period_end, series_id`
@@ -35,7 +35,7 @@ export const exportsByMonth = defineQuery({
   title: "China's rare-earth exports in single months, where reported",
   sql: (state: TradeState) => `SELECT row_id, period, period_start, value, unit, basis, source_id
 FROM observations
-WHERE series_id = 'china_exports_rare_earths.china' AND period_end - period_start < 31
+WHERE measure = 'exports.rare_earths' AND is_preferred AND period_end - period_start < 31
   AND ${yearsIn(state)}
 ORDER BY period_start`
 });
@@ -45,10 +45,10 @@ export const magnetExportsByMonth = defineQuery({
   title: "China's permanent-magnet exports by month, with the 2025 export controls and tariff truce",
   sql: () => `-- Monthly tonnages (two customs bases) and, as kind = 'event', the dated events the chart marks.
 SELECT 'figure' AS kind, row_id AS id, period, period_start AS date,
-  CASE series_id WHEN 'china_magnet_exports.hs85051110' THEN 'HS 85051110 (sintered NdFeB)' ELSE 'All permanent magnets' END AS label,
-  value, unit, basis, source_id
+  upper(counting_basis[1]) || counting_basis[2:] AS label,
+  value_canonical AS value, canonical_unit AS unit, basis, source_id
 FROM observations
-WHERE series_id IN ('china_magnet_exports.total', 'china_magnet_exports.hs85051110')
+WHERE measure = 'exports.magnets'
   AND period_end - period_start < 31
 UNION ALL
 SELECT 'event', event_id, date, date_start, title || ' (' || date || ')', NULL, NULL, NULL, source_id
@@ -63,7 +63,7 @@ export const magnetExportsYearToDate = defineQuery({
   sql: () => `SELECT row_id, series_id, period, period_start, period_end, year(period_start) AS year,
   month(period_end) AS through_month, value, unit, basis, source_id
 FROM observations
-WHERE series_id IN ('china_magnet_exports.total', 'china_magnet_exports.hs85051110', 'china_magnet_exports.magnets-and-alloys')
+WHERE measure = 'exports.magnets'
   AND month(period_start) = 1 AND period_end - period_start > 31
 ORDER BY period_start, period_end`
 });
@@ -73,7 +73,7 @@ export const importsByPartner = defineQuery({
   title: "China's imports of rare-earth compounds (HS 2846) by partner (UN Comtrade)",
   sql: (state: TradeState) => `SELECT row_id, partner, year(period_start) AS year, value, unit, basis, source_id
 FROM observations
-WHERE dataset = 'china_imports_hs2846_by_partner'
+WHERE measure = 'imports.hs2846'
   AND ${yearsIn(state)}
 ORDER BY year, partner`
 });
@@ -85,8 +85,8 @@ export const partnerShare = defineQuery({
   round(100 * p.value / w.value, 1) AS share_pct, p.row_id || ',' || w.row_id AS row_ids, p.source_id
 FROM observations p
 JOIN observations w
-  ON w.dataset = p.dataset AND w.partner = 'World' AND w.period_start = p.period_start
-WHERE p.dataset = 'china_imports_hs2846_by_partner'
+  ON w.measure = p.measure AND w.is_preferred AND w.partner = 'World' AND w.period_start = p.period_start
+WHERE p.measure = 'imports.hs2846' AND p.is_preferred
   AND p.partner = ${lit(state.partner)}
   AND ${yearsIn(state, "p.period_start")}
 ORDER BY year`
@@ -96,20 +96,16 @@ export const partners = defineQuery({
   id: "hs2846-partners",
   title: "Partners in the HS 2846 import figures",
   sql: () => `SELECT DISTINCT partner FROM observations
-WHERE dataset = 'china_imports_hs2846_by_partner' AND partner <> 'World'
+WHERE measure = 'imports.hs2846' AND partner <> 'World'
 ORDER BY partner`
 });
 
 export const tradeHeadlines = headlineQuery({
   id: "trade-headlines",
   title: "Trade headline figures",
-  where: `row_id IN (
-  SELECT row_id FROM observations
-  WHERE series_id IN ('china_exports_rare_earths.china', 'china_magnet_exports.magnets-and-alloys', 'china_magnet_exports.total',
-      'smm.magnet_exports_yoy')
-    AND (series_id <> 'china_exports_rare_earths.china' OR period_end - period_start >= 364)
-    AND (series_id <> 'china_magnet_exports.total' OR month(period_start) = 1 AND period_end - period_start > 31)
-    AND (series_id <> 'smm.magnet_exports_yoy' OR period_end - period_start < 31)
-  QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period_end DESC) = 1
-)`
+  latest: true,
+  where: `(measure = 'exports.rare_earths' AND is_preferred AND period_end - period_start >= 364)
+  OR (measure = 'exports.magnets' AND counting_basis = 'permanent magnets and magnet alloys (Adamas)')
+  OR (measure = 'exports.magnets' AND is_preferred AND month(period_start) = 1 AND period_end - period_start > 31)
+  OR (measure = 'exports.magnets.yoy' AND period_end - period_start < 31)`
 });

@@ -12,11 +12,13 @@ export interface WindState {
   basis: "all" | "actual";
   /** Capacity in gigawatts or megawatts. */
   unit: "GW" | "MW";
+  /** "preferred" draws the series the site stands behind for each area; "all" adds the alternatives. */
+  series: "preferred" | "all";
 }
 
-export const defaults: WindState = {years: [2014, 2025], area: "both", basis: "all", unit: "GW"};
+export const defaults: WindState = {years: [2014, 2025], area: "both", basis: "all", unit: "GW", series: "preferred"};
 
-export const allowed = {area: ["both", "China", "World"], basis: ["all", "actual"], unit: ["GW", "MW"]} as const;
+export const allowed = {area: ["both", "China", "World"], basis: ["all", "actual"], unit: ["GW", "MW"], series: ["preferred", "all"]} as const;
 
 const perGW = (unit: WindState["unit"]) => (unit === "MW" ? 1000 : 1);
 
@@ -24,28 +26,32 @@ const basisFilter = (basis: WindState["basis"]) => (basis === "actual" ? "\n  AN
 
 const areaFilter = (area: WindState["area"]) => (area === "both" ? "" : `\n  AND geography = ${lit(area)}`);
 
-/** Capacity in GW whatever unit it was published in (million kW = GW; billion kW = 1,000 GW). */
-const GW = `value * CASE unit WHEN 'billion kW' THEN 1000 ELSE 1 END`;
+const seriesFilter = (series: WindState["series"]) => (series === "all" ? "" : "\n  AND is_preferred");
 
 export const newInstallations = defineQuery({
   id: "wind-new-installations",
   title: "Wind power added each year",
-  sql: ({years, area, basis, unit}: WindState) => `-- Wind capacity added per calendar year. Each series keeps its counting basis in its name:
+  sql: ({years, area, basis, unit, series}: WindState) => `-- Wind capacity added per calendar year, named by its counting basis and who states it:
 -- GWEC counts turbines installed, China's NEA counts capacity connected to the grid.
 -- Part-year figures (year to date) are left out so every point is a whole year.
-SELECT row_id, geography || ', ' || CASE regexp_extract(indicator, '\\(([^)]*)\\)', 1)
-      WHEN 'NEA' THEN 'NEA (grid-connected)' WHEN 'GWEC' THEN 'GWEC (installed)' WHEN '' THEN 'grid-connected'
-      ELSE regexp_extract(indicator, '\\(([^)]*)\\)', 1) END ||
-    CASE WHEN source_id = 'smm-forum-2025' THEN ', as cited by SMM' ELSE '' END AS series,
-  period, period_start AS date, value * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
+SELECT row_id, geography || ', ' || counting_basis || CASE WHEN is_preferred THEN '' ELSE ', ' || stated_by END AS series,
+  period, period_start AS date, value_canonical * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, is_preferred, source_id
 FROM observations
-WHERE (dataset IN ('wind_new_installations_global', 'wind_new_installations_china') OR series_id = 'smm.wind_new_installations')
-  AND indicator ILIKE 'Wind power new%' AND unit = 'GW'
+WHERE measure = 'power.capacity.added' AND part = 'wind'
   AND date_diff('day', period_start, period_end) BETWEEN 364 AND 365
-  -- The SMM report states its 2025 forecast twice with the same 87 GW; the paragraph's row is kept.
-  AND row_id <> 'smm25-wind-new-2025-heading'
-  AND year(period_start) BETWEEN ${lit(years[0])} AND ${lit(years[1])}${areaFilter(area)}${basisFilter(basis)}
+  AND year(period_start) BETWEEN ${lit(years[0])} AND ${lit(years[1])}${areaFilter(area)}${basisFilter(basis)}${seriesFilter(series)}
 ORDER BY series, date, row_id`
+});
+
+export const countingBases2020 = defineQuery({
+  id: "wind-counting-bases-2020",
+  title: "China's 2020 wind additions on the two counting bases",
+  sql: () => `-- The same year counted twice: NEA grid connections and GWEC installations (each basis's own series).
+SELECT row_id, counting_basis, value_canonical AS value, canonical_unit AS unit, basis, source_id
+FROM observations
+WHERE measure = 'power.capacity.added' AND part = 'wind' AND geography = 'China' AND period = '2020'
+  AND counting_basis IN ('NEA (grid-connected)', 'GWEC (installed)')
+ORDER BY counting_basis`
 });
 
 export const capacityVsThermal = defineQuery({
@@ -53,10 +59,10 @@ export const capacityVsThermal = defineQuery({
   title: "China's installed capacity at the end of Q1 2025",
   sql: ({unit}: WindState) => `-- China's cumulative installed capacity by technology at the end of the first quarter of 2025
 -- (Goldwind at the SMM forum), in one unit.
-SELECT row_id, replace(replace(indicator, ' cumulative installed capacity', ''), ' power', '') AS category,
-  period, ${GW} * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
+SELECT row_id, upper(part[1]) || part[2:] AS category,
+  period, value_canonical * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
 FROM observations
-WHERE series_id IN ('smm.wind_cumulative', 'smm.solar_cumulative', 'smm.wind_solar_cumulative', 'smm.thermal_cumulative')
+WHERE measure = 'power.capacity.cumulative' AND geography = 'China'
   AND period = '2025-Q1'
 ORDER BY value DESC, row_id`
 });
@@ -64,12 +70,12 @@ ORDER BY value DESC, row_id`
 export const cumulativeAndTargets = defineQuery({
   id: "wind-cumulative-and-targets",
   title: "Cumulative wind capacity and China's targets",
-  sql: ({area, basis, unit}: WindState) => `-- Installed wind capacity over time, and China's targets for 2030 and 2060 (lower bounds: "at least").
--- Points sit at the end of the period they describe.
+  sql: ({area, basis, unit}: WindState) => `-- Installed wind capacity over time, and the forum speaker's outlook for China in 2030 and 2060
+-- (lower bounds: "at least"). Points sit at the end of the period they describe.
 SELECT row_id, geography AS series,
-  period, period_end AS date, ${GW} * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
+  period, period_end AS date, value_canonical * ${lit(perGW(unit))} AS value, bound, qualifier, ${lit(unit)} AS unit, basis, source_id
 FROM observations
-WHERE (dataset IN ('wind_cumulative_china', 'wind_cumulative_global') OR series_id = 'smm.wind_cumulative')${areaFilter(area)}${basisFilter(basis)}
+WHERE measure = 'power.capacity.cumulative' AND part = 'wind'${areaFilter(area)}${basisFilter(basis)}
 ORDER BY series, date, row_id`
 });
 
@@ -77,36 +83,37 @@ export const intensityPerMW = defineQuery({
   id: "wind-ndfeb-per-mw",
   title: "NdFeB magnet per MW of wind capacity",
   sql: () => `-- kg of NdFeB per MW: published figures for permanent-magnet turbines, and China's fleet
--- average derived here as the SMM report's wind NdFeB demand ÷ the GW it expects to be installed.
-SELECT row_id, regexp_replace(indicator, '^NdFeB magnet mass per MW, ', '') AS label,
-  value * 1000 AS value, value_low * 1000 AS value_low, value_high * 1000 AS value_high, 'kg/MW' AS unit, basis, source_id, FALSE AS derived
+-- average derived here as the SMM report's wind NdFeB demand ÷ the GW it is stated with.
+SELECT row_id, stated_by AS label,
+  value_canonical AS value, value_low_canonical AS value_low, value_high_canonical AS value_high, canonical_unit AS unit, basis, source_id, FALSE AS derived
 FROM observations
-WHERE dataset = 'wind_ndfeb_intensity' AND unit = 't/MW' AND indicator ILIKE '%NdFeB%'
+WHERE measure = 'ndfeb.intensity.wind_mw'
 UNION ALL
 SELECT d.row_id || ',' || u.row_id, 'China, all new turbines, ' || d.period || ' (derived: demand ÷ GW added)',
-  d.value / u.value AS value, NULL, NULL, 'kg/MW', d.basis, d.source_id, TRUE
+  d.value_canonical / u.value_canonical AS value, NULL, NULL, 'kg/MW', d.basis, d.source_id, TRUE
 FROM observations d
-JOIN observations u ON u.series_id = 'smm.wind_new_installations' AND u.period = d.period AND u.row_id <> 'smm25-wind-new-2025-heading'
-WHERE d.series_id = 'smm.wind_ndfeb_demand'
+JOIN observations u ON u.row_id = d.stated_with AND u.measure = 'power.capacity.added'
+WHERE d.measure = 'ndfeb.demand' AND d.part = 'wind power'
 ORDER BY derived, label, row_id`
 });
 
 export const ndfebDemand = defineQuery({
   id: "wind-ndfeb-demand",
   title: "NdFeB demand from wind power in China",
-  sql: () => `-- NdFeB demand from new wind installations in China (SMM forum report): 2024 estimate, 2025 forecast.
-SELECT row_id, 'Wind power, China' AS category, period, value, bound, qualifier, unit, basis, source_id, change_pct, change_basis
+  sql: () => `-- NdFeB demand from new wind installations in China (SMM forum report): 2024 and the 2025 forecast.
+SELECT row_id, 'Wind power, China' AS category, period, value_canonical AS value, bound, qualifier, canonical_unit AS unit, basis, source_id, change_pct, change_basis
 FROM observations
-WHERE series_id = 'smm.wind_ndfeb_demand'
+WHERE measure = 'ndfeb.demand' AND part = 'wind power' AND geography = 'China'
 ORDER BY period, row_id`
 });
 
 export const headlines = headlineQuery({
   id: "wind-headlines",
   title: "Headline figures",
-  where: `(series_id, period) IN (
-  ('smm.wind_new_installations', '2024'), ('wind_new_installations_global.world', '2024'),
-  ('smm.wind_cumulative', '2025-Q1'), ('smm.wind_ndfeb_demand', '2025'), ('smm.wind_cumulative', '2030'))`
+  where: `(measure, part, geography, period) IN (
+  ('power.capacity.added', 'wind', 'China', '2024'), ('power.capacity.added', 'wind', 'World', '2024'),
+  ('power.capacity.cumulative', 'wind', 'China', '2025-Q1'), ('ndfeb.demand', 'wind power', 'China', '2025'),
+  ('power.capacity.cumulative', 'wind', 'China', '2030'))`
 });
 
 export {allChecks, sourceTitles} from "./common.js";

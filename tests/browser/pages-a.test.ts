@@ -148,7 +148,7 @@ describe("the Supply page", () => {
     const href = (await figure.locator('a[data-action="workbench"]').getAttribute("href"))!;
     expect(href.startsWith("./sql#q=")).toBe(true);
     expect(decodeURIComponent(href.slice("./sql#q=".length))).toBe(sqlText.trim());
-    expect(sqlText).toContain("smm.mining_quota");
+    expect(sqlText).toContain("measure = 'china.quota.mining'");
     await screenshot(page, shotName("/supply", "light"));
     expect(problems).toEqual([]);
     await page.context().close();

@@ -43,6 +43,22 @@ describe("loadObservations on the fixture", () => {
     expect(byId("quota-total").is_latest_vintage).toBe(true);
   });
 
+  it("gives each figure its series' measure, part, preference and the page its theme is shown on", () => {
+    expect(byId("quota-rock")).toMatchObject({measure: "fx.quota", part: "rock", is_preferred: true, theme: "supply", page: "supply"});
+    expect(byId("sales-2024")).toMatchObject({measure: "fx.nev_sales", is_preferred: false, page: "magnets"});
+  });
+
+  it("converts the value into the measure's canonical unit and keeps the published value and unit", () => {
+    expect(byId("cap-total")).toMatchObject({value: 1.482, unit: "billion kW", value_canonical: 1482, canonical_unit: "GW"});
+    expect(byId("nev-2024")).toMatchObject({value: 12.888, unit: "million vehicles", value_canonical: 12888000, canonical_unit: "vehicles"});
+    expect(byId("per-vehicle")).toMatchObject({value_canonical: null, value_low_canonical: 2, value_high_canonical: 5});
+  });
+
+  it("derives the basis from the marker: \"expects\" is a forecast, no marker an actual", () => {
+    expect(byId("nev-2025")).toMatchObject({basis_marker: "expects", basis: "forecast"});
+    expect(byId("nev-2024")).toMatchObject({basis_marker: "", basis: "actual"});
+  });
+
   it("carries the source's confidence onto each figure", () => {
     expect(byId("wind-beta").confidence).toBe("low");
     expect(byId("wind-alpha").confidence).toBe("normal");

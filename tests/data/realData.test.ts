@@ -25,8 +25,8 @@ describe("the real fact base", () => {
     });
   });
 
-  it("stores the forum's 2025 mining quota and its parts as SMM estimates", () => {
-    expect(one({row_id: "smm25-mining-quota-2025"})).toMatchObject({value: 270000, basis: "estimate", change_pct: 0});
+  it("stores the forum's 2025 mining quota and its parts as SMM forecasts", () => {
+    expect(one({row_id: "smm25-mining-quota-2025"})).toMatchObject({value: 270000, basis: "forecast", change_pct: 0});
     expect(one({row_id: "smm25-mining-quota-rock-2025"})).toMatchObject({value: 266000, part_of: "smm25-mining-quota-2025"});
     expect(one({row_id: "smm25-mining-quota-ion-2025"})).toMatchObject({value: 19000, part_of: "smm25-mining-quota-2025"});
   });
@@ -35,9 +35,9 @@ describe("the real fact base", () => {
     expect(one({row_id: "smm25-ndfeb-per-vehicle"})).toMatchObject({value: null, value_low: 2, value_high: 5, unit: "kg/vehicle"});
   });
 
-  it("stores the 2030 and 2060 wind targets as lower bounds", () => {
-    expect(one({row_id: "smm25-wind-cumulative-2030"})).toMatchObject({value: 800, bound: "lower", unit: "million kW", basis: "target"});
-    expect(one({row_id: "smm25-wind-cumulative-2060"})).toMatchObject({value: 3, bound: "lower", unit: "billion kW", basis: "target"});
+  it("stores the speaker's 2030 and 2060 wind outlooks (\"will reach at least\") as forecasts with lower bounds", () => {
+    expect(one({row_id: "smm25-wind-cumulative-2030"})).toMatchObject({value: 800, bound: "lower", unit: "million kW", basis: "forecast"});
+    expect(one({row_id: "smm25-wind-cumulative-2060"})).toMatchObject({value: 3, bound: "lower", unit: "billion kW", basis: "forecast"});
   });
 
   it("stores both of the forum's 2025 air conditioner forecasts", () => {

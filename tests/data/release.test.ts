@@ -20,7 +20,8 @@ describe("dataRelease(dir)", () => {
     expect(release.as_of).toBe("2025-03-01");
     expect(release.release_id).toMatch(RELEASE_ID);
     expect(release.release_id).toBe(`2025-03-01.${release.content_hash.slice(0, 12)}`);
-    expect(release.record_files).toBe(3);
+    // sources.csv, events.csv, observations/figures.csv and the registry's measures.csv and series.csv
+    expect(release.record_files).toBe(5);
   });
 
   it("gives the same id for the same records wherever they are, and a new one when any record changes", () => {

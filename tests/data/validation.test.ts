@@ -5,6 +5,7 @@ import {loadObservations} from "../../data-loaders/observations.ts";
 
 const broken = fileURLToPath(new URL("./fixtures/broken", import.meta.url));
 const figures = "tests/data/fixtures/broken/observations/figures.csv";
+const series = "tests/data/fixtures/broken/registry/series.csv";
 
 function messages(): string[] {
   try {
@@ -19,7 +20,7 @@ function messages(): string[] {
 describe("validation of the source records", () => {
   it("reports every problem at once, in file and line order", () => {
     const lines = messages();
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(15);
     expect(lines[0]).toBe('tests/data/fixtures/broken/observations/figures.csv:3: unit "tonnes" is not in the unit list (t, t REO, kg, kg/vehicle, kg/turbine, t/turbine, kg/robot, kg/MW, t/MW, g/actuator, motors/robot, GW, million kW, billion kW, GW/yr, billion kWh, %, % y/y, % m/m, % CAGR, vehicles, million vehicles, cars, units, million units, units/yr, million persons, days, USD/kg, CNY/t, billion USD, billion CNY)');
   });
 
@@ -45,12 +46,33 @@ describe("validation of the source records", () => {
     expect(messages()).toContain(`${figures}:8: row_id "ok-row" is already used at ${figures}:2`);
   });
 
-  it("rejects a theme outside the theme list", () => {
-    expect(messages()).toContain(`${figures}:9: theme "mining" is not one of supply, trade, magnets, wind, robotics, prices, demand`);
+  it("rejects a series whose theme is outside the theme list, and the figures of that series", () => {
+    expect(messages()).toContain(`${series}:6: theme "mining" is not one of supply, trade, magnets, wind, robotics, prices, demand`);
+    expect(messages()).toContain(`${figures}:10: series_id "fx.mining" is not in registry/series.csv`);
   });
 
   it("rejects a part that names no existing total", () => {
-    expect(messages()).toContain(`${figures}:10: part_of "no-such-row" is not the row_id of any observation`);
+    expect(messages()).toContain(`${figures}:9: part_of "no-such-row" is not the row_id of any observation`);
+  });
+
+  it("rejects a figure whose series has no registry entry", () => {
+    expect(messages()).toContain(`${figures}:11: series_id "fx.nowhere" is not in registry/series.csv`);
+  });
+
+  it("rejects a unit with no factor to its measure's canonical unit", () => {
+    expect(messages()).toContain(`${figures}:12: unit "t" has no factor to "%", the canonical unit of fx.ratio`);
+  });
+
+  it("rejects a marker the basis rule does not know", () => {
+    expect(messages().find((m) => m.startsWith(`${figures}:13:`))).toMatch(/^.*: the basis cannot be determined: basis_marker "probably" is not a known marker/);
+  });
+
+  it("rejects an outturn marker on a period after the source's date", () => {
+    expect(messages()).toContain(`${figures}:14: the basis cannot be determined: basis_marker "Reported." states an outturn, but the period ends after the source's date 2025-12-31`);
+  });
+
+  it("rejects a second preferred series for one measure, geography and part", () => {
+    expect(messages()).toContain(`${series}:4: series "fx.twin" is a second preferred series for fx.quota, China, part "total" (the first is "fx.ok" on line 2)`);
   });
 
   it("reports problems in sources.csv alongside the observation problems", () => {
