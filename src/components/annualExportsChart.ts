@@ -1,31 +1,53 @@
-// Exports per year: whole years as solid bars, year-to-date totals as narrower hollow dashed bars
-// in the same year's slot (labelled with their period), and, where a series is a quota, a tick.
+// Exports per year: whole years as solid bars; a year-to-date total as a hollow dashed bar beside
+// the same year's full-year bar (never on top of it), labelled with its period; and, where a row
+// is a quota, a tick. Every year of the span keeps its slot, so a year with no figure is a gap.
 import * as Plot from "npm:@observablehq/plot";
 import {BASIS_DASH} from "./basisStyle.js";
 import type {Row} from "./figureData.js";
+import {compactNumber, yearBand} from "./scales.js";
+import {pointerTip} from "./tips.js";
 
-export function annualExportsChart(rows: readonly Row[], {width, height = 340, quotaSeries = "china_export_quota.china"}: {width: number; height?: number; quotaSeries?: string}) {
-  const quota = rows.filter((row) => row.series_id === quotaSeries);
-  const flows = rows.filter((row) => row.series_id !== quotaSeries);
-  const whole = flows.filter((row) => row.coverage === "whole year");
-  const partial = flows.filter((row) => row.coverage !== "whole year");
-  // Every year in the span, so years with no published figure show as gaps rather than vanish.
-  const known = rows.map((row) => Number(row.year));
-  const years = known.length ? Array.from({length: Math.max(...known) - Math.min(...known) + 1}, (_, i) => Math.min(...known) + i) : [];
-  const fmt = (row: Row) => `${row.period}: ${Number(row.value).toLocaleString("en-US")} ${row.unit}`;
+export interface AnnualExportsOptions {
+  width?: number;
+  height?: number;
+  x?: string;
+  y?: string;
+  /** The column saying whether a figure covers the whole year ("whole year") or part of it. */
+  coverage?: string;
+  /** Rows that are a quota, drawn as a tick. */
+  isQuota?: (row: Row) => boolean;
+}
+
+export function annualExportsChart(data: readonly Row[], {width = 640, height = 340, x = "year", y = "value", coverage = "coverage", isQuota = () => false}: AnnualExportsOptions = {}) {
+  const quota = data.filter(isQuota);
+  const flows = data.filter((row) => !isQuota(row));
+  const whole = flows.filter((row) => row[coverage] === "whole year");
+  const partial = flows.filter((row) => row[coverage] !== "whole year");
+  const scale = yearBand(data.map((row) => row[x]), width, {padding: 0.2});
+  // Where a year has both, the full-year bar takes the left half of the slot and the part-year bar the right.
+  const bandwidth = ((width - 50 - 20) / Math.max(1, scale.domain.length)) * 0.8;
+  const shared = new Set(partial.map((row) => row[x]).filter((year) => whole.some((row) => row[x] === year)));
+  const half = bandwidth / 2 + 0.5;
+  const colors = {"Whole year": "var(--theme-blue, #4e79a7)", "Part of the year": "#f28e2b", "Export quota": "currentColor"};
+  const drawn = (Object.keys(colors) as (keyof typeof colors)[]).filter((name) => (name === "Whole year" ? whole : name === "Part of the year" ? partial : quota).length > 0);
+  const partialBar = {x, y, fill: () => "Part of the year", fillOpacity: 0.3, stroke: () => "Part of the year", strokeDasharray: BASIS_DASH.estimate, strokeWidth: 1.5};
   return Plot.plot({
     width,
     height,
-    marginLeft: 60,
-    x: {label: null, type: "band", domain: years, tickFormat: (year: number) => (width < 640 && year % 5 !== 0 ? "" : String(year)), padding: 0.2},
-    y: {label: "Exports (t)", grid: true, tickFormat: "~s"},
-    color: {legend: true, domain: ["Whole year", "Part of the year", "Export quota"], range: ["var(--theme-blue, #4e79a7)", "#f28e2b", "currentColor"]},
+    marginLeft: 50,
+    marginRight: 20,
+    x: scale,
+    y: {label: "Exports (t)", grid: true, tickFormat: compactNumber},
+    color: {legend: true, domain: drawn, range: drawn.map((name) => colors[name])},
     marks: [
-      Plot.barY(whole, {x: "year", y: "value", fill: () => "Whole year", title: fmt}),
-      Plot.barY(partial, {x: "year", y: "value", fill: () => "Part of the year", fillOpacity: 0.25, stroke: () => "Part of the year", strokeDasharray: BASIS_DASH.estimate, strokeWidth: 1.5, insetLeft: 6, insetRight: 6, title: fmt}),
-      Plot.text(partial, {x: "year", y: (row: Row) => Number(row.value) / 2, text: (row: Row) => String(row.period), rotate: -90, fontSize: 10, fill: "currentColor"}),
-      Plot.tickY(quota, {x: "year", y: "value", stroke: () => "Export quota", strokeWidth: 2.5, title: (row: Row) => `Export quota ${fmt(row)}`}),
-      Plot.ruleY([0])
+      Plot.barY(whole.filter((row) => !shared.has(row[x])), {x, y, fill: () => "Whole year"}),
+      Plot.barY(whole.filter((row) => shared.has(row[x])), {x, y, fill: () => "Whole year", insetRight: half}),
+      Plot.barY(partial.filter((row) => !shared.has(row[x])), partialBar),
+      Plot.barY(partial.filter((row) => shared.has(row[x])), {...partialBar, insetLeft: half}),
+      Plot.text(partial, {x, y, text: (row: Row) => String(row.period), dy: -6, dx: shared.size ? bandwidth / 4 : 0, lineAnchor: "bottom", fontSize: 10, fill: "currentColor", rotate: width < 640 ? -90 : 0, textAnchor: width < 640 ? "start" : "middle"}),
+      Plot.tickY(quota, {x, y, stroke: () => "Export quota", strokeWidth: 2.5}),
+      Plot.ruleY([0]),
+      pointerTip(data, {x, y, label: (row) => (isQuota(row) ? "Export quota" : row[coverage] === "whole year" ? "Exports, whole year" : "Exports, part of the year"), pointer: "x"})
     ]
   });
 }

@@ -13,12 +13,13 @@ export const BASIS_DASH: Record<Basis, string> = {
   target: "8,3,2,3"
 };
 
-/** Fill opacity for bars and dots: solid for actuals, hollow-ish for the rest. */
+/** Fill opacity for bars and dots: solid for actuals, paler for the rest (pale enough to read as
+ * hollow, full enough to stay visible on the dark theme's background). */
 export const BASIS_FILL_OPACITY: Record<Basis, number> = {
   actual: 1,
-  estimate: 0.25,
-  forecast: 0.12,
-  target: 0
+  estimate: 0.4,
+  forecast: 0.28,
+  target: 0.15
 };
 
 export function isBasis(value: unknown): value is Basis {

@@ -21,7 +21,8 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadCsv, downloadParquet} from "./download.js";
-import {columnNames, findingsFor, sourcesFor, type Finding, type Row, type SourceRef} from "./figureData.js";
+import {columnNames, findingsFor, readableMessage, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
+import {formatCell} from "./scales.js";
 import type {QueryDef} from "./query.js";
 import {workbenchHref} from "./workbenchLink.js";
 
@@ -51,11 +52,13 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
   const sqlText = query.sql(state).trim();
   const flagged = findingsFor(rows, options.checks ?? []);
   const cited = sourcesFor(rows, options.sources ?? []);
+  // The chart gets the rows with each one's source short name, for its tooltips.
+  const named = withSourceNames(rows, options.sources ?? []);
   const tableHolder = html`<div class="chart-table" hidden></div>`;
   const tableButton = html`<button type="button" data-action="table" aria-expanded="false">Show table</button>`;
   tableButton.addEventListener("click", () => {
     const open = tableHolder.hidden;
-    if (open && !tableHolder.firstChild) tableHolder.append(Inputs.table(rows, {rows: 15, layout: "auto", columns: columnNames(rows)}));
+    if (open && !tableHolder.firstChild) tableHolder.append(Inputs.table(rows, {rows: 15, layout: "auto", columns: columnNames(rows), format: cellFormats(rows)}));
     tableHolder.hidden = !open;
     tableButton.setAttribute("aria-expanded", String(open));
     tableButton.textContent = open ? "Hide table" : "Show table";
@@ -73,14 +76,14 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
   return html`<figure class="chart-figure" data-chart=${id} data-rows=${rows.length}>
     <h2 class="chart-title" id=${`chart-${id}`}>${title}</h2>
     ${subtitle ? html`<p class="chart-subtitle">${subtitle}</p>` : null}
-    ${flagged.length ? flagNotice(flagged) : null}
+    ${warningNotice(flagged)}
     <div class="chart-plot">${
       rows.length
-        ? fitWidth((width: number) => plot(rows, {width}), invalidation)
+        ? fitWidth((width: number) => plot(named, {width}), invalidation)
         : html`<p class="chart-empty">No figures in the tables for this selection.</p>`
     }</div>
     ${basisKey(basesIn(rows))}
-    <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}</figcaption>
+    <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}${revisedBadge(flagged)}</figcaption>
     <div class="chart-toolbar">
       ${csvButton} ${parquetButton} ${tableButton}
       <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
@@ -111,44 +114,80 @@ function fitWidth(render: (width: number) => Element, invalidation?: Promise<unk
     const style = getComputedStyle(main);
     draw(main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
   }
-  const observer = new ResizeObserver(([entry]) => draw(entry.contentRect.width));
+  // Released when the cell is invalidated, and in any case once the figure leaves the page.
+  let seen = false;
+  const observer = new ResizeObserver(([entry]) => {
+    if (div.isConnected) seen = true;
+    else if (seen) return observer.disconnect();
+    draw(entry.contentRect.width);
+  });
   observer.observe(div);
   invalidation?.then(() => observer.disconnect());
   return div;
 }
 
-function flagNotice(findings: ReturnType<typeof findingsFor>): HTMLElement {
-  // Warnings are listed; informational findings (e.g. revisions by a later edition) fold away
-  // after the first, so a chart with many revisions stays readable.
-  const sorted = [...findings].sort((a, b) => Number(b.severity === "warning") - Number(a.severity === "warning"));
-  const warnings = sorted.filter((f) => f.severity === "warning").length;
-  const item = (finding: (typeof sorted)[number]) => html`<li data-check=${finding.check_id}>${finding.severity ? html`<span class="chart-flag-severity">${finding.severity}</span> ` : null}${finding.message}
-    <span class="chart-flag-rows">(rows ${finding.matched.join(", ")}; <a href=${`./sources#check-${finding.check_id}`}>see the check</a>)</span></li>`;
-  const shown = sorted.slice(0, Math.max(warnings, 1));
-  const folded = sorted.slice(shown.length);
-  return html`<div class="chart-flag" role="note" data-checks=${sorted.map((f) => f.check_id).join(" ")}>
-    <strong>This chart uses a figure flagged in the data checks:</strong>
-    <ul>${shown.map(item)}</ul>
-    ${folded.length ? html`<details><summary>${folded.length} more ${folded.length === 1 ? "finding" : "findings"}</summary><ul>${folded.map(item)}</ul></details>` : null}
+type Flagged = ReturnType<typeof findingsFor>;
+
+const isWarning = (finding: Flagged[number]) => finding.severity === "warning";
+
+function findingItem(finding: Flagged[number]): HTMLElement {
+  return html`<li data-check=${finding.check_id}>${readableMessage(finding.message)} <a href=${`./sources#check-${finding.check_id}`}>See the check</a>.</li>`;
+}
+
+/** Warnings and conflicts, in plain view beside the chart: what a reader must not miss. */
+function warningNotice(findings: Flagged): HTMLElement | null {
+  const warnings = findings.filter(isWarning);
+  if (!warnings.length) return null;
+  return html`<div class="chart-flag" role="note" data-checks=${warnings.map((f) => f.check_id).join(" ")}>
+    <strong>${warnings.length === 1 ? "A data check flags a figure in this chart:" : `Data checks flag ${warnings.length} figures in this chart:`}</strong>
+    <ul>${warnings.map(findingItem)}</ul>
   </div>`;
 }
 
+/** Informational findings (a later edition revised a figure, a tiny change) fold into a small badge. */
+function revisedBadge(findings: Flagged): HTMLElement | null {
+  const notes = findings.filter((finding) => !isWarning(finding));
+  if (!notes.length) return null;
+  return html`<details class="chart-revised" data-checks=${notes.map((f) => f.check_id).join(" ")}>
+    <summary>revised</summary>
+    <ul>${notes.map(findingItem)}</ul>
+  </details>`;
+}
+
+/** Years, editions and vintages printed as "2010", never "2,010". */
+function cellFormats(rows: FigureRows): Record<string, (value: unknown) => string> {
+  const formats: Record<string, (value: unknown) => string> = {};
+  for (const column of columnNames(rows)) {
+    if (formatCell(2000, column) !== undefined) formats[column] = (value) => formatCell(value, column) ?? (value == null ? "" : String(value));
+  }
+  return formats;
+}
+
 function caption(sources: readonly SourceRef[], note?: string): (HTMLElement | string | null)[] {
-  const parts: (HTMLElement | string | null)[] = [sources.length === 1 ? "Source: " : "Sources: "];
-  if (!sources.length) parts.push("none named in the rows");
-  // Several documents can share a title (one UN Comtrade response per year, say): name the
-  // title once and link each document by number.
-  const byTitle = new Map<string, SourceRef[]>();
-  for (const source of sources) byTitle.set(source.title, [...(byTitle.get(source.title) ?? []), source]);
-  const link = (source: SourceRef, text: string) => html`<a class="source-link" href=${`./sources#source-${source.source_id}`}>${text}</a>`;
-  [...byTitle].forEach(([title, group], i) => {
-    if (i > 0) parts.push("; ");
-    if (group.length === 1) parts.push(link(group[0], title));
-    else parts.push(title, " (", ...group.flatMap((source, j) => [j ? ", " : "", link(source, `${j + 1}`)]), ")");
-  });
-  parts.push(".");
+  const parts: (HTMLElement | string | null)[] = [];
+  if (!sources.length) parts.push("Sources: none named in the rows.");
+  else parts.push(sourceLine(sources));
   if (note) parts.push(" ", html`<span class="chart-note">${note}</span>`);
   return parts;
+}
+
+const SHOWN_SOURCES = 2;
+
+/**
+ * One line naming the publications briefly ("Sources: USGS MCS 2025; SMM forum 2025; 3 more"),
+ * each name linking to its Sources entry; the full list of documents is one click away.
+ */
+function sourceLine(sources: readonly SourceRef[]): HTMLElement {
+  const link = (source: SourceRef, text: string) => html`<a class="source-link" href=${`./sources#source-${source.source_id}`}>${text}</a>`;
+  const byName = new Map<string, SourceRef[]>();
+  for (const source of sources) byName.set(shortSourceName(source), [...(byName.get(shortSourceName(source)) ?? []), source]);
+  const names = [...byName];
+  const shown = names.slice(0, SHOWN_SOURCES).flatMap(([name, group], i) => [i ? "; " : "", link(group[0], name), group.length > 1 ? ` (${group.length} documents)` : ""]);
+  const rest = names.length - SHOWN_SOURCES;
+  const all = sources.length > 1 || rest > 0;
+  return html`<span class="chart-sources">${sources.length === 1 ? "Source: " : "Sources: "}${shown}${rest > 0 ? `; ${rest} more` : ""}.${
+    all ? html` <details class="chart-source-list"><summary>All ${sources.length} ${sources.length === 1 ? "source" : "sources"}</summary><ul>${sources.map((source) => html`<li>${link(source, source.title)}</li>`)}</ul></details>` : null
+  }</span>`;
 }
 
 /** A small legend for the bases other than "actual", drawn only when the rows contain them. */
@@ -186,8 +225,11 @@ function installStyles(): void {
 .chart-figure figcaption { margin-top: 0.5rem; color: var(--theme-foreground-muted); font-size: 0.9em; }
 .chart-figure .chart-flag { border-left: 4px solid var(--theme-red, #d03); padding: 0.25rem 0.75rem; margin: 0.5rem 0; background: var(--theme-background-alt); }
 .chart-figure .chart-flag ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
-.chart-figure .chart-flag-severity { text-transform: uppercase; font-size: 0.75em; letter-spacing: 0.05em; color: var(--theme-foreground-muted); }
-.chart-figure .chart-flag-rows { color: var(--theme-foreground-muted); font-size: 0.9em; }
+.chart-figure .chart-source-list, .chart-figure .chart-revised { display: inline; }
+.chart-figure .chart-source-list summary, .chart-figure .chart-revised summary { display: inline; cursor: pointer; text-decoration: underline dotted; }
+.chart-figure .chart-source-list[open], .chart-figure .chart-revised[open] { display: block; }
+.chart-figure .chart-source-list ul, .chart-figure .chart-revised ul { margin: 0.25rem 0; padding-left: 1.2rem; }
+.chart-figure .chart-revised summary { margin-left: 0.5rem; font-size: 0.8em; padding: 0 0.4em; border: 1px solid var(--theme-foreground-faint); border-radius: 0.6em; text-decoration: none; }
 .chart-figure .chart-basis-key { display: flex; gap: 1rem; flex-wrap: wrap; font-size: 0.85em; color: var(--theme-foreground-muted); }
 .chart-figure .chart-basis-item { display: inline-flex; align-items: center; gap: 0.3rem; }
 .chart-figure .chart-toolbar { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin-top: 0.5rem; font-size: 0.9em; }

@@ -2,11 +2,12 @@
 // forecasts and targets are pale with a dashed outline; lower bounds are labelled "≥".
 import * as Plot from "npm:@observablehq/plot";
 import {byBasis, dashOf, fillOpacityOf, valueText, type Row} from "./basisMarks.js";
+import {pointerTip} from "./tips.js";
 
 const HEADING = "\u200b"; // the band each category's name is written in, above its bars
 
 export interface ComparisonBarOptions {
-  width: number;
+  width?: number;
   /** The x axis label, with the unit: "NdFeB demand (t)". */
   xLabel: string;
   /** Categories in display order (defaults to the order of the rows). */
@@ -16,7 +17,7 @@ export interface ComparisonBarOptions {
 }
 
 /** Rows need: category, period, value, basis; bound, unit, source_id are shown when present. */
-export function comparisonBarChart(rows: readonly Row[], {width, xLabel, categories, digits = 0}: ComparisonBarOptions) {
+export function comparisonBarChart(rows: readonly Row[], {width = 640, xLabel, categories, digits = 0}: ComparisonBarOptions) {
   const domain = categories ?? [...new Set(rows.map((row) => String(row.category)))];
   const periods = [...new Set(rows.map((row) => String(row.period)))];
   const basisTag = (row: Row) => (row.basis === "actual" ? "" : ` (${row.basis})`);
@@ -36,7 +37,7 @@ export function comparisonBarChart(rows: readonly Row[], {width, xLabel, categor
       Plot.ruleX([0]),
       Plot.text(domain.map((category) => ({category})), {fy: "category", y: () => HEADING, text: "category", frameAnchor: "left", dx: 4, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
       Plot.text(rows as Row[], {x: "value", y: "period", fy: "category", text: (row: Row) => valueText(row, digits) + basisTag(row), textAnchor: "start", dx: 4, fill: "currentColor"}),
-      Plot.tip(rows as Row[], Plot.pointerY({x: "value", y: "period", fy: "category", title: (row: Row) => `${row.category}, ${row.period}\n${valueText(row)} ${row.unit ?? ""} (${row.basis})${row.source_id ? `\nsource: ${row.source_id}` : ""}`}))
+      pointerTip(rows, {x: "value", y: "period", fy: "category", label: "category", pointer: "y"})
     ]
   });
 }

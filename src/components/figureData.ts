@@ -8,6 +8,37 @@ export type Row = Record<string, unknown>;
 export interface SourceRef {
   source_id: string;
   title: string;
+  /** A short name for source lines and tooltips ("USGS MCS 2025"), when the sources table has one. */
+  short_name?: string | null;
+}
+
+/**
+ * A source's name as a source line or tooltip gives it: its short name, or else its title up to
+ * the first comma, colon or bracket, at most 48 characters.
+ */
+export function shortSourceName(source: SourceRef): string {
+  if (source.short_name) return source.short_name;
+  const head = source.title.split(/[,:;[]| \(| — /)[0].trim() || source.title;
+  return head.length > 48 ? head.slice(0, 47).trimEnd() + "…" : head;
+}
+
+/** The rows, each with `source_name`: the short names of the sources it cites. */
+export function withSourceNames<T extends Row>(rows: readonly T[] & {columns?: readonly string[]}, sources: readonly SourceRef[]): (T & {source_name?: string})[] {
+  if (!sources.length) return [...rows];
+  const byId = new Map(sources.map((source) => [source.source_id, shortSourceName(source)]));
+  return rows.map((row) => {
+    const ids = typeof row.source_id === "string" ? [row.source_id] : splitRowIds(typeof row.source_ids === "string" ? row.source_ids : null);
+    const names = [...new Set(ids.map((id) => byId.get(id) ?? id))];
+    return names.length ? {...row, source_name: names.join("; ")} : row;
+  });
+}
+
+/** A check's message for readers: internal column names replaced by what they mean. */
+export function readableMessage(message: string): string {
+  return message
+    .replace(/;?\s*the latest edition is the one marked is_latest_vintage\.?/g, ".")
+    .replace(/\bis_latest_vintage\b/g, "latest edition")
+    .replace(/\.\./g, ".");
 }
 
 export interface Finding {

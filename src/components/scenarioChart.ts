@@ -3,18 +3,19 @@
 import * as Plot from "npm:@observablehq/plot";
 import {basisOf} from "./basisStyle.js";
 import {boundPrefix, dashOf, fillOpacityOf, formatNumber, type Row} from "./basisMarks.js";
+import {pointerTip} from "./tips.js";
 
 export const ASSUMPTION_COLOR = "#e8702a";
 const HEADING = "\u200b"; // the band each facet's name is written in, above its bars
 
 export interface ScenarioChartOptions {
-  width: number;
+  width?: number;
   /** The x axis label, with the unit: "NdFeB demand (t)". */
   xLabel: string;
 }
 
 /** Rows as made by compareWithPublished (label, kind, tonnes, basis, period). */
-export function scenarioChart(rows: readonly Row[], {width, xLabel}: ScenarioChartOptions) {
+export function scenarioChart(rows: readonly Row[], {width = 640, xLabel}: ScenarioChartOptions) {
   const labels = [...new Set(rows.map((row) => String(row.label)))];
   const mine = rows.filter((row) => row.kind !== "Published");
   const published = rows.filter((row) => row.kind === "Published");
@@ -34,7 +35,8 @@ export function scenarioChart(rows: readonly Row[], {width, xLabel}: ScenarioCha
       ),
       Plot.ruleX([0]),
       Plot.text(headings, {fy: "label", text: "label", y: () => HEADING, frameAnchor: "left", dx: 4, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
-      Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"})
+      Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"}),
+      pointerTip(rows, {x: "tonnes", y: "kind", fy: "label", value: "tonnes", label: (row) => `${row.label}: ${row.kind}`, pointer: "y"})
     ]
   });
 }

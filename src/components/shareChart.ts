@@ -1,31 +1,38 @@
-// A share in percent over years, one line for the figures in force and hollow rings for those
-// from superseded editions (when the rows have an is_latest_vintage column).
+// A share in percent over years: one line for the figures in force (broken where a year is
+// missing) and hollow rings for those from superseded editions (rows with is_latest_vintage false).
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
+import {breakAtGaps} from "./gaps.js";
+import {yearLinear} from "./scales.js";
+import {pointerTip} from "./tips.js";
 
 export interface ShareChartOptions {
-  width: number;
+  width?: number;
   height?: number;
   x?: string;
   y?: string;
   yLabel?: string;
 }
 
-export function shareChart(rows: readonly Row[], {width, height = 300, x = "year", y = "share_pct", yLabel = "Share of world mine production (%)"}: ShareChartOptions) {
-  const current = rows.filter((row) => row.is_latest_vintage !== false);
-  const superseded = rows.filter((row) => row.is_latest_vintage === false);
+export function shareChart(data: readonly Row[], {width = 640, height = 300, x = "year", y = "share_pct", yLabel = "Share of world mine production (%)"}: ShareChartOptions = {}) {
+  const current = breakAtGaps(data.filter((row) => row.is_latest_vintage !== false), {x, z: () => "current", step: 1});
+  const superseded = data.filter((row) => row.is_latest_vintage === false);
+  const accent = "var(--theme-red, #d62728)";
   return Plot.plot({
     width,
     height,
-    x: {label: null, tickFormat: "d"},
+    marginRight: 40,
+    x: yearLinear(data.map((row) => row[x]), width),
     y: {label: yLabel, domain: [0, 100], grid: true},
+    color: superseded.length ? {legend: true, domain: ["Latest edition", "Superseded edition"], range: [accent, "#ff7f0e"]} : undefined,
     marks: [
-      Plot.areaY(current, {x, y, fill: "var(--theme-red, #d62728)", fillOpacity: 0.12}),
-      Plot.line(current, {x, y, stroke: "var(--theme-red, #d62728)", strokeWidth: 2}),
-      Plot.dot(current, {x, y, fill: "var(--theme-red, #d62728)", r: 3}),
+      Plot.areaY(current, {x, y, z: "segment", fill: accent, fillOpacity: 0.12}),
+      Plot.line(current, {x, y, z: "segment", stroke: accent, strokeWidth: 2}),
+      Plot.dot(current, {x, y, fill: accent, r: 3}),
       Plot.text(current, Plot.selectLast({x, y, text: (row: Row) => `${row[y]}%`, dy: -12, fill: "currentColor"})),
-      Plot.dot(superseded, {x, y, stroke: "#ff7f0e", fill: "none", r: 5, strokeDasharray: "2,2", title: (row: Row) => `${row[y]}% in ${row.vintage} (superseded)`}),
-      Plot.ruleY([0])
+      Plot.dot(superseded, {x, y, stroke: "#ff7f0e", fill: "none", r: 5, strokeDasharray: "2,2"}),
+      Plot.ruleY([0]),
+      pointerTip(data, {x, y, label: "geography", value: (row) => row[y], pointer: "x"})
     ]
   });
 }

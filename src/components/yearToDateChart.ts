@@ -1,29 +1,41 @@
 // Cumulative totals from January, one line per year and customs basis, plotted against the
-// month they run to, so a reader can compare how far each year had got by the same month.
+// month they run to, so a reader can compare how far each year had got by the same month. Only
+// each line's last point carries its number (the tooltip gives the others), so labels never collide.
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./figureData.js";
+import {compactNumber} from "./scales.js";
+import {pointerTip} from "./tips.js";
 
-const BASIS_NAMES: Record<string, string> = {
-  "china_magnet_exports.total": "all permanent magnets",
-  "china_magnet_exports.hs85051110": "HS 85051110",
-  "china_magnet_exports.magnets-and-alloys": "magnets and alloys"
-};
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-export function yearToDateChart(rows: readonly Row[], {width, height = 320, yLabel = "Exports since January (t)"}: {width: number; height?: number; yLabel?: string}) {
-  const series = (row: Row) => `${row.year}, ${BASIS_NAMES[String(row.series_id)] ?? row.series_id}`;
-  const fmt = (row: Row) => `${series(row)}, ${row.period}: ${Number(row.value).toLocaleString("en-US")} ${row.unit}`;
+export interface YearToDateOptions {
+  width?: number;
+  height?: number;
+  /** The month (1–12) a cumulative figure runs to. */
+  x?: string;
+  y?: string;
+  /** Names each line ("2025, all permanent magnets"). */
+  z?: string | ((row: Row) => string);
+  yLabel?: string;
+}
+
+export function yearToDateChart(data: readonly Row[], {width = 640, height = 320, x = "through_month", y = "value", z = "series", yLabel = "Exports since January (t)"}: YearToDateOptions = {}) {
+  const series = (row: Row) => String(typeof z === "function" ? z(row) : row[z]);
+  const every = width < 500 ? 2 : 1;
   return Plot.plot({
     width,
     height,
-    marginLeft: 60,
-    x: {label: "Through month", domain: [1, 12], ticks: 12, tickFormat: (m: number) => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]},
-    y: {label: yLabel, grid: true, zero: true, nice: true, tickFormat: "~s"},
-    color: {legend: true},
+    marginLeft: 50,
+    marginRight: 60,
+    x: {label: "Through month", domain: [1, 12], ticks: MONTHS.map((_, i) => i + 1).filter((m) => (m - 1) % every === 0), tickFormat: (m: number) => MONTHS[m - 1]},
+    y: {label: yLabel, grid: true, zero: true, nice: true, tickFormat: compactNumber},
+    color: {legend: true, domain: [...new Set(data.map(series))]},
     marks: [
-      Plot.line(rows, {x: "through_month", y: "value", stroke: series, z: series, strokeWidth: 1.5}),
-      Plot.dot(rows, {x: "through_month", y: "value", fill: series, r: 4, title: fmt}),
-      Plot.text(rows, {x: "through_month", y: "value", text: (row: Row) => Number(row.value).toLocaleString("en-US"), dy: -10, fontSize: 9, fill: "currentColor"}),
-      Plot.ruleY([0])
+      Plot.line(data, {x, y, stroke: series, z: series, strokeWidth: 1.5}),
+      Plot.dot(data, {x, y, fill: series, r: 4}),
+      Plot.text(data, Plot.selectLast({x, y, z: series, text: (row: Row) => compactNumber(Number(row[y])), dx: 8, textAnchor: "start", fontSize: 10, fill: "currentColor"})),
+      Plot.ruleY([0]),
+      pointerTip(data, {x, y, label: series})
     ]
   });
 }

@@ -1,43 +1,60 @@
 // Series over time, one colour per series: measured points filled and joined by a solid
 // line, estimates, forecasts and targets hollow and joined by a dashed line, published
-// ranges as a vertical bar, lower bounds marked "≥".
+// ranges as a vertical bar, lower bounds marked "≥". A line breaks where a series skips a
+// year, and years on the axis are printed once each, as years.
 import * as Plot from "npm:@observablehq/plot";
 import {basisOf} from "./basisStyle.js";
 import {byBasis, dashOf, valueText, type Row} from "./basisMarks.js";
+import {breakAtGaps, YEAR_MS} from "./gaps.js";
+import {compactNumber, yearTime} from "./scales.js";
+import {pointerTip} from "./tips.js";
 
 export interface YearlySeriesOptions {
-  width: number;
+  width?: number;
   height?: number;
+  x?: string;
+  y?: string;
+  /** The column naming each series. */
+  z?: string;
   /** The y axis label, with the unit: "Wind added (GW)". */
-  yLabel: string;
+  yLabel?: string;
   yType?: "linear" | "log";
   /** Series in the order their colours should be given. */
   series?: string[];
 }
 
 /** Rows need: date (Date), series, value or value_low/value_high, basis, bound, period, unit. */
-export function yearlySeriesChart(rows: readonly Row[], {width, height = 320, yLabel, yType = "linear", series}: YearlySeriesOptions) {
+export function yearlySeriesChart(data: readonly Row[], {width = 640, height = 320, x = "date", y = "value", z = "series", yLabel, yType = "linear", series}: YearlySeriesOptions = {}) {
+  const rows: Row[] = data.map((row) => ({...row, series: row[z], date: row[x], value: row[y]}));
   const points = rows.filter((row) => row.value != null);
   const ranges = rows.filter((row) => row.value == null && row.value_low != null && row.value_high != null);
+  const actual = breakAtGaps(points.filter((row) => basisOf(row) === "actual"), {step: YEAR_MS});
+  const projected = breakAtGaps(projectedPaths(points), {z: "path", step: YEAR_MS});
+  const times = rows.map((row) => +(row.date as Date));
+  const middle = (Math.min(...times) + Math.max(...times)) / 2;
+  const bounds = rows.filter((row) => row.bound);
+  const boundLabel = (right: boolean) =>
+    Plot.text(bounds.filter((row) => +(row.date as Date) > middle === right), {x: "date", y: (row: Row) => row.value ?? row.value_high, text: (row: Row) => valueText(row, 0), dy: -12, textAnchor: right ? "end" : "start", dx: right ? 6 : -6, fill: "series", fontWeight: "bold"});
   return Plot.plot({
     width,
     height,
     marginRight: 20,
-    marginLeft: 64,
-    x: {type: "utc", label: null, inset: 12},
-    y: {type: yType, label: yLabel, grid: true, nice: true, ...(yType === "linear" ? {zero: true} : {ticks: 6, tickFormat: "~s"})},
+    marginLeft: 56,
+    x: {...yearTime(rows.map((row) => row.date), width), inset: 12},
+    y: {type: yType, label: yLabel ?? null, grid: true, nice: true, tickFormat: compactNumber, ...(yType === "linear" ? {zero: true} : {ticks: 6})},
     color: {legend: true, domain: series ?? [...new Set(rows.map((row) => String(row.series)))]},
     marks: [
-      Plot.line(points.filter((row) => basisOf(row) === "actual"), {x: "date", y: "value", stroke: "series", z: "series", strokeWidth: 2}),
-      Plot.line(projectedPaths(points), {x: "date", y: "value", stroke: "series", z: "path", strokeWidth: 1.5, strokeDasharray: "4,3"}),
+      Plot.line(actual, {x: "date", y: "value", stroke: "series", z: "segment", strokeWidth: 2}),
+      Plot.line(projected, {x: "date", y: "value", stroke: "series", z: "segment", strokeWidth: 1.5, strokeDasharray: "4,3"}),
       ...byBasis(ranges).map(([basis, group]) =>
         Plot.ruleX(group, {x: "date", y1: "value_low", y2: "value_high", stroke: "series", strokeWidth: 4, strokeOpacity: 0.6, strokeDasharray: dashOf(basis)})
       ),
       ...byBasis(points).map(([basis, group]) =>
         Plot.dot(group, {x: "date", y: "value", stroke: "series", fill: basis === "actual" ? "series" : "var(--theme-background, white)", r: 4, strokeWidth: 1.5, strokeDasharray: dashOf(basis)})
       ),
-      Plot.text(rows.filter((row) => row.bound), {x: "date", y: (row: Row) => row.value ?? row.value_high, text: (row: Row) => valueText(row, 0), dy: -12, fill: "series", fontWeight: "bold"}),
-      Plot.tip(rows as Row[], Plot.pointer({x: "date", y: (row: Row) => row.value ?? row.value_high, title: tipText}))
+      boundLabel(false),
+      boundLabel(true),
+      pointerTip(rows, {x: "date", y: (row: Row) => row.value ?? row.value_high, label: "series"})
     ]
   });
 }
@@ -56,10 +73,4 @@ export function projectedPaths(points: readonly Row[]): Row[] {
     if (path.length > 1) out.push(...path.map((row) => ({...row, path: `${series} projected`})));
   }
   return out;
-}
-
-export function tipText(row: Row): string {
-  return [`${row.series}`, `${row.period ?? ""}: ${valueText(row)} ${row.unit ?? ""}`, `${row.basis}${row.qualifier ? ` (${row.qualifier})` : ""}`, row.source_id ? `source: ${row.source_id}` : ""]
-    .filter(Boolean)
-    .join("\n");
 }

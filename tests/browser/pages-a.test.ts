@@ -120,7 +120,7 @@ describe("the Supply page", () => {
     const {page, problems} = await open("/supply", {figures: 6});
     await expectThemeFigures(page);
     const figure = page.locator('figure[data-chart="quota-2025"]');
-    expect(await figure.locator(".chart-flag").textContent()).toContain("This chart uses a figure flagged in the data checks");
+    expect(await figure.locator(".chart-flag").textContent()).toContain("A data check flags a figure in this chart");
     expect(await figure.locator(".chart-flag").getAttribute("data-checks")).toContain("sum_mismatch:smm25-mining-quota-2025");
 
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), figure.locator('button[data-action="csv"]').click()]);

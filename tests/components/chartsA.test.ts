@@ -17,7 +17,7 @@ describe("pages A charts", () => {
         {item: "Refining, 2023", value: 92, unit: "%", basis: "actual"},
         {item: "Refining capacity, 2030", value: 77, unit: "%", basis: "forecast"}
       ],
-      {width: 600, label: "item", xLabel: "Share (%)", keepOrder: true}
+      {width: 600, y: "item", xLabel: "Share (%)", keepOrder: true}
     );
     const groups = [...svgOf(chart).querySelectorAll("g[aria-label=bar]")];
     expect(groups.length).toBe(2);

@@ -1,0 +1,102 @@
+// The figure-quality harness: every figure on every page of the site, at 390 and 1280 px, in
+// light and dark mode, must draw a data mark, repeat no tick label, keep its labels inside its
+// SVG, fit the screen, print no year as "2,010", and draw exactly as many rows as its own SQL
+// returns when DuckDB runs it over the same snapshots. The pages come from the site's own
+// navigation and the figures from the page, so a figure added later is covered on its own.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {openSnapshotDatabase} from "../../data-loaders/precompute.ts";
+import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
+import {inspectFigures, type FigureReport} from "./figureQuality.ts";
+
+const siteUrl = inject("siteUrl");
+const WIDTHS = [390, 1280] as const;
+const SCHEMES = ["light", "dark"] as const;
+let browser: Browser;
+let database: {connection: DuckDBConnection; close: () => Promise<void>};
+
+beforeAll(async () => {
+  [browser, database] = await Promise.all([launchBrowser(), openSnapshotDatabase()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await database?.close();
+});
+
+/** Opens a page at a width and scheme and waits until every figure has drawn. */
+async function openAt(path: string, width: number, scheme: "light" | "dark") {
+  const watched = await watchedPage(browser, {colorScheme: scheme});
+  await watched.page.setViewportSize({width, height: 900});
+  // Network idle: the page's cells have run, so every figure it will place is in the DOM.
+  await watched.page.goto(siteUrl + path, {waitUntil: "networkidle"});
+  await figuresDrawn(watched.page);
+  return watched;
+}
+
+async function figuresDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.querySelector(".chart-plot svg, .chart-empty")), null, {timeout: 30_000});
+}
+
+/** Opens every figure's table, so the harness reads the cells too. */
+async function openTables(page: Page): Promise<void> {
+  for (const button of await page.locator('figure[data-chart] button[data-action="table"]').all()) await button.click();
+}
+
+async function rowCount(sql: string): Promise<number> {
+  return (await database.connection.runAndReadAll(sql)).getRowsJS().length;
+}
+
+/** A figure's problems plus the one only Node can check: its SQL returns the rows it draws. */
+async function problemsOf(report: FigureReport, checkRows: boolean): Promise<string[]> {
+  const problems = [...report.problems];
+  if (!checkRows) return problems;
+  if (!report.sql) problems.push("shows no SQL");
+  else {
+    const count = await rowCount(report.sql).catch((error) => `an error (${(error as Error).message.split("\n")[0]})`);
+    if (count !== report.rows) problems.push(`draws ${report.rows} rows but its SQL returns ${count}`);
+  }
+  return problems;
+}
+
+const pages = await (async () => {
+  // Page discovery needs a browser; do it once, before the tests are declared.
+  const discovery = await launchBrowser();
+  try {
+    const {page} = await watchedPage(discovery);
+    await page.goto(siteUrl + "/");
+    const paths = await page.$$eval("#observablehq-sidebar a[href]", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    return [...new Set(paths)];
+  } finally {
+    await discovery.close();
+  }
+})();
+
+describe("every figure on every page", () => {
+  it("the site's navigation lists the pages the harness visits", () => {
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+  });
+  for (const path of pages) {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        it(`${path} at ${width} px, ${scheme}: every figure draws data, repeats no tick, keeps its labels inside, fits the screen and prints years as years`, async () => {
+          const {page, problems} = await openAt(path, width, scheme);
+          const checkRows = width === 1280 && scheme === "light";
+          const name = path === "/" ? "index" : path.slice(1).replace(/\W+/g, "-");
+          await screenshot(page, `figures-${name}-${width}-${scheme}`);
+          // At one width the tables are opened too, so their year cells are read.
+          if (checkRows) await openTables(page);
+          const reports = await page.evaluate(inspectFigures);
+          const found: Record<string, string[]> = {};
+          for (const report of reports) {
+            const list = await problemsOf(report, checkRows);
+            if (list.length) found[report.id] = list;
+          }
+          expect(found).toEqual({});
+          expect(problems).toEqual([]);
+          await page.context().close();
+        });
+      }
+    }
+  }
+});
