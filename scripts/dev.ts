@@ -75,7 +75,7 @@ async function pass(): Promise<void> {
   }
 }
 
-// Watch data-loaders/ and src/, except Framework's own cache (busy, and written by us).
+// Watch data-loaders/, src/ and the snapshot-set step, except Framework's own cache (busy, and written by us).
 const ignored = join(root, CACHE.split("/").slice(0, 2).join("/"));
 const watchers: FSWatcher[] = [];
 const watched = new Set<string>();
@@ -114,7 +114,8 @@ function closeWatchers(): void {
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
 }
-for (const dir of [LOADERS, SRC]) watchTree(join(root, dir));
+// The snapshot-set step lives in scripts/snapshot-set/: an edit to it re-runs the step too.
+for (const dir of [LOADERS, SRC, "scripts/snapshot-set"]) watchTree(join(root, dir));
 log(`dev: watching ${[LOADERS, SRC].map((d) => `${relative(root, join(root, d))}/`).join(" and ")}; an edited source record or loader module refreshes the snapshots that use it`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,9 +1,9 @@
 import {z} from "zod";
 import type {Column} from "../lib/parquet.ts";
-import {PAGES, THEMES} from "./observation.ts";
+import {THEMES} from "./observation.ts";
 import {oneOf, required, slug} from "./fields.ts";
 
-export const EVENT_RECORD_COLUMNS = ["event_id", "date", "title", "description", "theme", "page", "source_id", "source_locator"] as const;
+export const EVENT_RECORD_COLUMNS = ["event_id", "date", "title", "description", "theme", "source_id", "source_locator"] as const;
 
 /** One dated event for chart annotations (data-loaders/sources/events.csv). */
 export const eventRecord = z.object({
@@ -12,7 +12,6 @@ export const eventRecord = z.object({
   title: required("title"),
   description: required("description"),
   theme: oneOf("theme", THEMES),
-  page: oneOf("page", PAGES),
   source_id: slug("source_id"),
   source_locator: required("source_locator")
 });
@@ -33,7 +32,6 @@ export const EVENT_COLUMNS: readonly Column[] = [
   {name: "title", type: "VARCHAR"},
   {name: "description", type: "VARCHAR"},
   {name: "theme", type: "VARCHAR"},
-  {name: "page", type: "VARCHAR"},
   {name: "source_id", type: "VARCHAR"},
   {name: "source_locator", type: "VARCHAR"}
 ];

@@ -9,7 +9,7 @@ import {cpus} from "node:os";
 import {join, resolve} from "node:path";
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {openSnapshotDatabase} from "../../data-loaders/precompute.ts";
+import {openSnapshotDatabase} from "../snapshot-set/precompute.ts";
 import {SNAPSHOT_BUILDERS} from "../../data-loaders/snapshots.ts";
 import config from "../../observablehq.config.ts";
 import {launchBrowser} from "../site/chromium.ts";

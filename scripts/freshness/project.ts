@@ -50,7 +50,7 @@ export function findEntryPoints(root: string): EntryPoint[] {
     .map((path) => {
       const target = toPosix(relative(SRC, path)).replace(/\.ts$/, "");
       const entry: EntryPoint = {path, target, cachePath: toPosix(join(CACHE, target)), runtimeModules: [], runtimeFiles: [...dataFiles]};
-      // src/data/initial/<page>.json.ts (data-loaders/precompute.ts) imports src/queries/<page>.ts
+      // src/data/initial/<page>.json.ts (scripts/snapshot-set/precompute.ts) imports src/queries/<page>.ts
       // by a computed path and reads the static ```sql blocks of src/<page>.md.
       const page = /^data\/initial\/(.+)\.json$/.exec(target)?.[1];
       if (page) {

@@ -1,5 +1,5 @@
 // The snapshot set: every table's Parquet snapshot and every page's first-state results, made
-// in one step (data-loaders/set/write.ts) and installed as static files under src/data/, all
+// in one step (scripts/snapshot-set/write.ts) and installed as static files under src/data/, all
 // together or not at all.
 //
 //   1. Fingerprint what the set depends on: the step's import graph, each page's queries module
@@ -19,15 +19,15 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {MANIFEST_NAME, ManifestSchema, type Manifest} from "../../data-loaders/set/manifest.ts";
-import {firstStatePages} from "../../data-loaders/set/pages.ts";
-import {staticSqlBlocks} from "../../data-loaders/precompute.ts";
+import {MANIFEST_NAME, ManifestSchema, type Manifest} from "../snapshot-set/manifest.ts";
+import {firstStatePages} from "../snapshot-set/pages.ts";
+import {staticSqlBlocks} from "../snapshot-set/precompute.ts";
 import {importGraph} from "./dependencies.ts";
 import {writeAtomically} from "./atomicFile.ts";
 import {CACHE, LOADERS, SRC, filesUnder} from "./project.ts";
 import {runLoader} from "./runLoader.ts";
 
-export const SET_STEP = "data-loaders/set/write.ts";
+export const SET_STEP = "scripts/snapshot-set/write.ts";
 export const SET_STATE_FILE = join(CACHE, ".snapshot-set.json");
 const MODULE = /\.(ts|js|mjs|cjs|mts|cts)$/;
 
@@ -145,13 +145,15 @@ export async function checkStaged(staging: string): Promise<Manifest> {
         });
         rows = Number(reader.getRowsJS()[0][0]);
       } else {
-        let results: unknown;
+        let parsed: unknown;
         try {
-          results = JSON.parse(bytes.toString("utf8")).results;
+          parsed = JSON.parse(bytes.toString("utf8"));
         } catch (error) {
           throw new Error(`${what} is not parseable JSON: ${(error as Error).message}`);
         }
-        rows = results && typeof results === "object" ? Object.keys(results).length : -1;
+        // A first-state file counts its results; a file of rows (the bench reference) its rows.
+        const results = (parsed as {results?: unknown} | null)?.results;
+        rows = Array.isArray(parsed) ? parsed.length : results && typeof results === "object" ? Object.keys(results).length : -1;
       }
       if (rows !== file.rows) throw new Error(`${what} has ${rows} rows, not the ${file.rows} the step made`);
     }

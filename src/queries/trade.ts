@@ -53,7 +53,7 @@ WHERE measure = 'exports.magnets'
 UNION ALL
 SELECT 'event', event_id, date, date_start, title || ' (' || date || ')', NULL, NULL, NULL, source_id
 FROM events
-WHERE page IN ('trade', 'magnets') AND date_start >= DATE '2024-01-01'
+WHERE theme = 'trade' AND date_start >= DATE '2024-01-01'
 ORDER BY date, kind, id`
 });
 

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {ARROW_TYPE, tableToRows} from "../../src/components/arrowRows.ts";
 import {interpolate} from "../../src/components/liveQuery.ts";
 import {lit, queryKey, unpack} from "../../src/components/query.ts";
-import {staticSqlBlocks} from "../../data-loaders/precompute.ts";
+import {staticSqlBlocks} from "../../scripts/snapshot-set/precompute.ts";
 
 describe("lit", () => {
   it("doubles single quotes so input text cannot end the string", () => {

@@ -4,7 +4,7 @@ import {readFileSync} from "node:fs";
 import {resolve} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {openSnapshotDatabase} from "../../data-loaders/precompute.ts";
+import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
 import {TABLE_NAMES} from "../../src/components/tables.ts";
 import {availableExamples, EXAMPLES} from "../../src/components/workbench/examples.ts";
 

@@ -202,7 +202,7 @@ ORDER BY page, indicator`
     title: "Dated events",
     needs: ["events"],
     query: sql`
-SELECT date_start, date_end, title, page, source_id
+SELECT date_start, date_end, title, theme, source_id
 FROM events
 ORDER BY date_start`
   }

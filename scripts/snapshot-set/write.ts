@@ -1,4 +1,4 @@
-// The one shared pre-build step (`tsx data-loaders/set/write.ts <staging dir> [page …]`): builds
+// The one shared pre-build step (`tsx scripts/snapshot-set/write.ts <staging dir> [page …]`): builds
 // every snapshot once, computes every listed page's first-state results from those same Parquet
 // bytes, writes each file into the staging folder and the manifest last. Any problem — a bad
 // record, a failed query, a failed write (a full disk) — exits non-zero; the caller then keeps
@@ -6,8 +6,9 @@
 import {createHash} from "node:crypto";
 import {mkdir, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {log} from "../lib/log.ts";
-import {buildSnapshots, openSnapshotDatabase, precomputeWith} from "../precompute.ts";
+import {log} from "../../data-loaders/lib/log.ts";
+import {REFERENCE_SQL} from "../bench/reference.ts";
+import {buildSnapshots, openSnapshotDatabase, precomputeWith, runPacked} from "./precompute.ts";
 import {MANIFEST_NAME, type Manifest, type SetFile} from "./manifest.ts";
 
 async function put(staging: string, path: string, bytes: Uint8Array, rows: number): Promise<SetFile> {
@@ -31,6 +32,10 @@ export async function writeSnapshotSet(staging: string, pages: readonly string[]
       const text = new TextEncoder().encode(JSON.stringify(results));
       files.push(await put(staging, `data/initial/${page}.json`, text, Object.keys(results.results).length));
     }
+    // The benchmark's Plot-only reference page (src/bench/plot-reference.md) draws these rows.
+    const {columns, rows} = await runPacked(connection, REFERENCE_SQL);
+    const reference = rows.map((cells) => Object.fromEntries(columns.map((c, i) => [c.name, cells[i]])));
+    files.push(await put(staging, "data/bench/reference.json", new TextEncoder().encode(JSON.stringify(reference)), reference.length));
   } finally {
     await close();
   }
@@ -43,7 +48,7 @@ export async function writeSnapshotSet(staging: string, pages: readonly string[]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [staging, ...pages] = process.argv.slice(2);
   if (!staging) {
-    process.stderr.write("usage: tsx data-loaders/set/write.ts <staging dir> [page …]\n");
+    process.stderr.write("usage: tsx scripts/snapshot-set/write.ts <staging dir> [page …]\n");
     process.exit(2);
   }
   try {

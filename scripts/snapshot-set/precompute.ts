@@ -6,11 +6,11 @@ import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
-import {isQueryDef, queryKey, type PackedResult, type PrecomputedResults} from "../src/components/query.ts";
-import {VIEWS} from "../src/components/views.ts";
-import {SNAPSHOT_BUILDERS} from "./snapshots.ts";
+import {isQueryDef, queryKey, type PackedResult, type PrecomputedResults} from "../../src/components/query.ts";
+import {VIEWS} from "../../src/components/views.ts";
+import {SNAPSHOT_BUILDERS} from "../../data-loaders/snapshots.ts";
 
-const SRC = resolve(import.meta.dirname, "..", "src");
+const SRC = resolve(import.meta.dirname, "..", "..", "src");
 
 /** Every table's Parquet bytes, by table name. */
 export type Snapshots = Record<string, Uint8Array>;
@@ -96,7 +96,7 @@ export async function precomputeWith(connection: DuckDBConnection, page: string,
       throw new Error(`${page}: a first-state query failed: ${(error as Error).message}\n${text}`);
     }
   }
-  return {generated_by: `data-loaders/precompute.ts for src/${page}.md`, results};
+  return {generated_by: `scripts/snapshot-set/precompute.ts for src/${page}.md`, results};
 }
 
 export async function precomputePage(page: string): Promise<PrecomputedResults> {

@@ -1,3 +1,0 @@
-import {referenceRows} from "../../../scripts/bench/reference.ts";
-
-process.stdout.write(JSON.stringify(await referenceRows()));
