@@ -1,5 +1,6 @@
 // Must be the first import: it answers Framework's CDN and registry requests from node_modules.
 import "./scripts/offline/install.ts";
+import {cspMeta} from "./scripts/offline/csp.ts";
 import {dataRelease} from "./data-loaders/release.ts";
 
 // The data release every snapshot is stamped with (data-loaders/release.ts), read when the config is.
@@ -28,7 +29,8 @@ export default {
   // (snapshots are decoded to Arrow before they reach DuckDB).
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
-  // An inline icon: no /favicon.ico request that a static host would answer with 404.
-  head: '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%227%22 fill=%22%23b5651d%22/%3E%3C/svg%3E">',
+  // The Content-Security-Policy first (csp.ts: every page may talk only to this origin), then an
+  // inline icon: no /favicon.ico request that a static host would answer with 404.
+  head: cspMeta() + '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%227%22 fill=%22%23b5651d%22/%3E%3C/svg%3E">',
   footer: `Rare Earth Observatory — every figure carries its source. Data release <a href="./sources#release"><code>${release}</code></a>.`
 };

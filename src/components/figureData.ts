@@ -1,7 +1,7 @@
 // The pure parts of a chart figure — which rows a data-check finding touches, which sources
 // a figure cites, the CSV of its rows — kept apart from the DOM so unit tests can reach them.
 import {csvFormatBody, csvFormatRows} from "npm:d3";
-import {csvCell} from "./cellText.js";
+import {csvCell, csvText} from "./cellText.js";
 
 export type Row = Record<string, unknown>;
 
@@ -103,7 +103,7 @@ export {csvCell};
 /** Exactly the rows, every column, header first. */
 export function rowsToCsv(rows: readonly Row[] & {columns?: readonly string[]}): string {
   const names = columnNames(rows);
-  const header = csvFormatRows([names]);
+  const header = csvFormatRows([names.map(csvText)]);
   if (!rows.length) return header + "\n";
   return header + "\n" + csvFormatBody(rows.map((row) => Object.fromEntries(names.map((name) => [name, csvCell(row[name])]))), names) + "\n";
 }

@@ -12,14 +12,9 @@ declare module "observablehq:stdlib" {
   export function FileAttachment(path: string): FileAttachment;
 }
 
-declare module "npm:@observablehq/duckdb" {
-  import type {AsyncDuckDB} from "@duckdb/duckdb-wasm";
-  import type {Table} from "apache-arrow";
-  export class DuckDBClient {
-    readonly _db: AsyncDuckDB;
-    query(query: string, params?: unknown[]): Promise<Table>;
-    static of(sources?: Record<string, unknown>, config?: Record<string, unknown>): Promise<DuckDBClient>;
-  }
+// DuckDB-WASM's browser build, as Framework serves it (src/components/engine.ts starts it).
+declare module "npm:@duckdb/duckdb-wasm" {
+  export * from "@duckdb/duckdb-wasm";
 }
 
 declare module "observablehq:stdlib" {

@@ -28,6 +28,14 @@ export async function watchedPage(browser: Browser, options: {colorScheme?: "lig
     problems.push(`off-host request: ${url.href}`);
     return route.abort("blockedbyclient");
   });
+  // A Content-Security-Policy violation is a broken page: the policy (scripts/offline/csp.ts)
+  // must allow everything the site does and nothing else.
+  await context.exposeBinding("__reportCspViolation", (_source, text: string) => void problems.push(`CSP violation: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as any).__reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });

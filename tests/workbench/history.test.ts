@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {HISTORY_KEY, QueryHistory} from "../../src/components/workbench/history.ts";
+import {HISTORY_KEY, HISTORY_LIMIT, QueryHistory, historyNote, parseHistory} from "../../src/components/workbench/history.ts";
 
 function memoryStore() {
   const items = new Map<string, string>();
@@ -51,5 +51,44 @@ describe("QueryHistory", () => {
     history.add(entry("SELECT 1"));
     history.clear();
     expect(history.entries()).toEqual([]);
+  });
+});
+
+describe("stored history is untrusted input", () => {
+  it("drops entries that do not match the schema, counts them, and keeps the good ones", () => {
+    const store = memoryStore();
+    store.setItem(
+      HISTORY_KEY,
+      JSON.stringify([
+        {query: "SELECT 1", ranAt: "x", rows: {toLocaleString: 1}, error: null},
+        {query: "SELECT 2", ranAt: "2025-01-01T00:00:00.000Z", rows: -1, error: null},
+        {query: "SELECT 3", ranAt: "2025-01-01T00:00:00.000Z", rows: 1, error: {}},
+        null,
+        "SELECT 4",
+        entry("SELECT 5")
+      ])
+    );
+    const loaded = new QueryHistory(store).load();
+    expect(loaded.entries.map((e) => e.query)).toEqual(["SELECT 5"]);
+    expect(loaded.dropped).toBe(5);
+    expect(historyNote(loaded)).toBe("Stored history: 5 damaged entries were dropped.");
+  });
+
+  it("caps the list when it is read, not only when it is written", () => {
+    const store = memoryStore();
+    store.setItem(HISTORY_KEY, JSON.stringify(Array.from({length: 30_000}, (_, i) => entry(`SELECT ${i}`))));
+    const loaded = new QueryHistory(store).load();
+    expect(loaded.entries).toHaveLength(HISTORY_LIMIT);
+    expect(loaded.overCap).toBe(30_000 - HISTORY_LIMIT);
+    expect(historyNote(loaded)).toMatch(/29,950 older entries were left out/);
+  });
+
+  it("treats a value that is not a list as one damaged entry and storage that throws as empty", () => {
+    expect(parseHistory('{"query":"SELECT 1"}')).toEqual({entries: [], dropped: 1, overCap: 0});
+    const throwing = {getItem: () => { throw new Error("blocked"); }, setItem: () => {}, removeItem: () => { throw new Error("blocked"); }};
+    const history = new QueryHistory(throwing);
+    expect(history.entries()).toEqual([]);
+    expect(() => history.clear()).not.toThrow();
+    expect(historyNote({dropped: 0, overCap: 0})).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // and the Arrow IPC file format. Nothing is sent anywhere.
 import {csvFormatRows} from "d3-dsv";
 import type {ColumnInfo} from "../arrowRows.js";
+import {csvText} from "../cellText.js";
 import {saveBlob} from "../download.js";
 import {cellRows, csvCell, type BatchLike} from "./cells.js";
 
@@ -12,7 +13,7 @@ export interface ExportLibraries {
 }
 
 export function toCsv(columns: readonly ColumnInfo[], batches: readonly BatchLike[]): string {
-  const header = columns.map((c) => c.name);
+  const header = columns.map((c) => csvText(c.name));
   return csvFormatRows([header, ...cellRows(batches, columns).map((row) => row.map(csvCell))]);
 }
 

@@ -6,12 +6,13 @@ import type {QueryResult} from "./runner.js";
 
 export const DISPLAY_LIMIT = 1000;
 
-export function summaryText(result: Pick<QueryResult, "rowCount" | "complete" | "elapsedMs" | "statementCount">, rowCap: number): string {
+export function summaryText(result: Pick<QueryResult, "rowCount" | "complete" | "elapsedMs" | "statementCount"> & {notes?: string[]}, rowCap: number): string {
   const rows = `${result.rowCount.toLocaleString("en-US")} ${result.rowCount === 1 ? "row" : "rows"}`;
   const parts = [result.complete ? rows : `${rows} kept (the row cap of ${rowCap.toLocaleString("en-US")}); the result has more`];
   if (result.rowCount > DISPLAY_LIMIT) parts.push(`showing the first ${DISPLAY_LIMIT.toLocaleString("en-US")}`);
   parts.push(`${formatElapsed(result.elapsedMs)}`);
   if (result.statementCount > 1) parts.push(`${result.statementCount} statements, result of the last`);
+  parts.push(...(result.notes ?? []));
   return parts.join(" · ");
 }
 

@@ -1,7 +1,11 @@
 // Runs the reader's SQL on its own DuckDB connection, one statement at a time, through
-// DuckDB's pending queries so that a Cancel button and a time limit can stop it.
+// DuckDB's pending queries. Cancel and the time limit first ask DuckDB to stop; a query that
+// does not stop within a moment (a CPU-bound join) is ended by restarting the database,
+// whose engine runs in a worker that can be terminated. Results are capped (caps.ts).
 import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {ColumnInfo} from "../arrowRows.js";
+import {refusal, sealedMessage} from "../seal.js";
+import {capNotes, cappedQuery, isCut, tooLong, type DescribedColumn} from "./caps.js";
 import {batchColumns, type BatchLike} from "./cells.js";
 import {splitStatements} from "./statements.js";
 
@@ -16,6 +20,8 @@ export interface QueryResult {
   complete: boolean;
   elapsedMs: number;
   statementCount: number;
+  /** What the caps left out (columns past the cap, cut cells), as phrases for the summary. */
+  notes: string[];
 }
 
 export interface RunOptions {
@@ -25,15 +31,33 @@ export interface RunOptions {
   rowCap: number;
 }
 
+/** Where the runner gets its database, and how it gets a fresh one (db.ts). */
+export interface DatabaseSource {
+  current(): Promise<{_db: AsyncDuckDB}>;
+  restart(): Promise<{_db: AsyncDuckDB}>;
+  /** How many of the reader's files a restart loads again. */
+  openedFileCount(): number;
+  /** Opens a spare database in the background, so that a restart, if one comes, is quick. */
+  prepareSpare?(): unknown;
+}
+
 export type StopReason = "cancelled" | "time limit";
+
+/** How long a stopped query gets to let go by itself before the database is restarted. */
+export const STOP_GRACE_MS = 300;
+/** A query running this long may need stopping: a spare database is opened meanwhile. */
+export const SPARE_AFTER_MS = 1000;
 
 /** Thrown when the reader cancelled the query or its time limit ran out. */
 export class QueryStopped extends Error {
-  constructor(readonly reason: StopReason, limitMs = 0) {
+  constructor(readonly reason: StopReason, limitMs = 0, readonly restarted = false, openedFiles = 0) {
     super(
-      reason === "cancelled"
-        ? "Query cancelled. Nothing was changed after the point where it stopped."
-        : `Query stopped: it ran past the time limit of ${formatSeconds(limitMs)}. Raise the limit below the editor to let it run longer.`
+      (reason === "cancelled"
+        ? "Query cancelled."
+        : `Query stopped: it ran past the time limit of ${formatSeconds(limitMs)}. Raise the limit below the editor to let it run longer.`) +
+        (restarted
+          ? ` It did not stop when asked, so the database was restarted: the site's tables${openedFiles > 0 ? ` and your ${openedFiles === 1 ? "opened file are" : `${openedFiles} opened files are`}` : " are"} loaded again; tables you made in this tab are gone.`
+          : " Nothing was changed after the point where it stopped.")
     );
     this.name = "QueryStopped";
   }
@@ -44,13 +68,15 @@ function formatSeconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class QueryRunner {
-  readonly #db: AsyncDuckDB;
-  #connection: Promise<AsyncDuckDBConnection> | undefined;
+  readonly #source: DatabaseSource;
+  #connection: {db: AsyncDuckDB; connection: Promise<AsyncDuckDBConnection>} | undefined;
   #stop: ((reason: StopReason) => void) | undefined;
 
-  constructor(db: AsyncDuckDB) {
-    this.#db = db;
+  constructor(source: DatabaseSource) {
+    this.#source = source;
   }
 
   get running(): boolean {
@@ -66,46 +92,89 @@ export class QueryRunner {
     if (this.running) throw new Error("A query is already running. Wait for it, or cancel it first.");
     const statements = splitStatements(text);
     if (statements.length === 0) throw new Error("There is no SQL to run: the editor is empty or holds only comments.");
+    for (const statement of statements) {
+      const refused = refusal(statement) ?? tooLong(statement);
+      if (refused) throw new Error(refused);
+    }
     const start = performance.now();
-    const connection = await this.#connect();
     let stopReason: StopReason | undefined;
     let rejectStopped!: (error: Error) => void;
     const stopped = new Promise<never>((_, reject) => (rejectStopped = reject));
-    stopped.catch(() => {}); // handled by the race below
+    stopped.catch(() => {}); // handled where it is awaited
+    let work: Promise<unknown> = Promise.resolve();
+    let connection: AsyncDuckDBConnection | undefined;
     this.#stop = (reason) => {
       if (stopReason) return;
       stopReason = reason;
-      connection.cancelSent().catch(() => {});
+      connection?.cancelSent().catch(() => {});
       // The stopped query may still be winding down on this connection; the next query gets a fresh one.
-      this.#retire(connection);
-      rejectStopped(new QueryStopped(reason, timeLimitMs));
+      const retired = this.#connection;
+      this.#connection = undefined;
+      const settled = work.then(() => true, () => true);
+      Promise.race([settled, delay(STOP_GRACE_MS).then(() => false)])
+        .then(async (letGo) => {
+          // Close the connection once DuckDB has let go; a terminated engine has nothing to close.
+          if (letGo) retired?.connection.then((c) => c.close()).catch(() => {});
+          else await this.#source.restart();
+          rejectStopped(new QueryStopped(reason, timeLimitMs, !letGo, this.#source.openedFileCount()));
+        })
+        .catch((error) => rejectStopped(new Error(`The query was stopped, but the database did not restart: ${error instanceof Error ? error.message : error}`)));
     };
     const timer = timeLimitMs > 0 ? setTimeout(() => this.#stop?.("time limit"), timeLimitMs) : undefined;
+    const spareTimer = setTimeout(() => this.#source.prepareSpare?.(), SPARE_AFTER_MS);
+    const isStopped = () => stopReason !== undefined;
     try {
+      connection = await Promise.race([this.#connect(), stopped]);
       let result!: Omit<QueryResult, "elapsedMs" | "statementCount">;
       for (const statement of statements) {
-        result = await Promise.race([collect(connection, statement, rowCap, () => stopReason !== undefined), stopped]);
+        work = collect(connection, statement, rowCap, isStopped);
+        result = (await Promise.race([work, stopped]).catch((error) => (isStopped() ? stopped : Promise.reject(error)))) as typeof result;
+        if (isStopped()) await stopped;
       }
       return {...result, elapsedMs: performance.now() - start, statementCount: statements.length};
+    } catch (error) {
+      if (error instanceof QueryStopped) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (isEngineCrash(message)) {
+        // The engine's memory is damaged and every later query would fail: start a new one.
+        this.#connection = undefined;
+        await this.#source.restart();
+        const files = this.#source.openedFileCount();
+        throw new Error(`DuckDB-WASM broke on this query (${message}), so the database was restarted: the site's tables${files ? ` and your ${files === 1 ? "opened file" : `${files} opened files`}` : ""} are loaded again; tables you made in this tab are gone.`);
+      }
+      throw new Error(sealedMessage(message));
     } finally {
       clearTimeout(timer);
+      clearTimeout(spareTimer);
       this.#stop = undefined;
     }
   }
 
-  #connect(): Promise<AsyncDuckDBConnection> {
-    return (this.#connection ??= this.#db.connect());
+  async #connect(): Promise<AsyncDuckDBConnection> {
+    const {_db: db} = await this.#source.current();
+    if (this.#connection?.db !== db) this.#connection = {db, connection: db.connect()};
+    return this.#connection.connection;
   }
+}
 
-  #retire(connection: AsyncDuckDBConnection): void {
-    if (this.#connection) this.#connection = undefined;
-    // Close it once DuckDB has let go of the cancelled query; a failure here changes nothing for the reader.
-    setTimeout(() => connection.close().catch(() => {}), 1000);
+/** Errors that mean the engine itself is broken (WebAssembly traps), not the query. */
+export function isEngineCrash(message: string): boolean {
+  return /memory access out of bounds|RuntimeError|unreachable|Aborted\(/i.test(message);
+}
+
+async function describe(connection: AsyncDuckDBConnection, statement: string): Promise<DescribedColumn[] | null> {
+  try {
+    const table = await connection.query(`DESCRIBE ${statement}`);
+    return table.toArray().map((row: any) => ({name: String(row.column_name), type: String(row.column_type)}));
+  } catch {
+    return null; // not a query (CREATE, SET, SHOW…) or it does not bind: run it as written
   }
 }
 
 async function collect(connection: AsyncDuckDBConnection, statement: string, rowCap: number, isStopped: () => boolean) {
-  const reader = await connection.send(statement);
+  const described = await describe(connection, statement);
+  const capped = described ? cappedQuery(statement, described) : null;
+  const reader = await connection.send(capped ?? statement);
   // Read the schema first: the reader forgets it once the last batch has been read.
   await reader.open();
   const schema = reader.schema;
@@ -124,5 +193,18 @@ async function collect(connection: AsyncDuckDBConnection, statement: string, row
     batches.push(batch);
     rowCount += batch.numRows;
   }
-  return {schema, batches, columns: batchColumns(schema), rowCount, complete};
+  const columns = batchColumns(schema);
+  return {schema, batches, columns, rowCount, complete, notes: capNotes(described?.length ?? columns.length, capped ? countCut(batches, columns) : 0)};
+}
+
+function countCut(batches: readonly BatchLike[], columns: readonly ColumnInfo[]): number {
+  let cut = 0;
+  const text = columns.flatMap((c, i) => (c.kind === "string" ? [i] : []));
+  for (const batch of batches) {
+    for (const i of text) {
+      const vector = batch.getChildAt(i);
+      for (let j = 0; j < batch.numRows; j++) if (isCut(vector?.get(j))) cut++;
+    }
+  }
+  return cut;
 }

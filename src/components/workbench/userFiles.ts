@@ -1,7 +1,9 @@
 // The reader's own CSV and Parquet files become tables next to ours. The bytes go from the
-// file picker straight into DuckDB-WASM in this tab; nothing is uploaded.
-import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
-import {quoteIdentifier, quoteString, tableNameForFile} from "./statements.js";
+// file picker straight into DuckDB-WASM in this tab; nothing is uploaded. A Parquet file is
+// decoded here (DuckDB-WASM 1.29 has no parquet reader without its downloaded extension); a
+// CSV file is parsed by DuckDB when the database (re)opens, before it is sealed (db.ts).
+import type {ReaderFile} from "../db.js";
+import {tableNameForFile} from "./statements.js";
 
 export interface ParquetReader {
   readParquet(bytes: Uint8Array): {intoIPCStream(): Uint8Array};
@@ -9,31 +11,13 @@ export interface ParquetReader {
 
 export const ACCEPTED_FILES = ".csv,.tsv,.txt,.parquet";
 
-let uploads = 0;
-
-/** Loads the file as a table and returns the table's name. */
-export async function loadUserFile(
-  file: File,
-  {db, connection, parquet, taken}: {db: AsyncDuckDB; connection: AsyncDuckDBConnection; parquet: ParquetReader; taken: Iterable<string>}
-): Promise<string> {
+/** The file as the database loads it: its table name and its bytes (an Arrow stream for Parquet). */
+export async function readUserFile(file: File, {parquet, taken}: {parquet: ParquetReader; taken: Iterable<string>}): Promise<ReaderFile> {
   const name = tableNameForFile(file.name, taken);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (/\.parquet$/i.test(file.name)) {
-    // DuckDB-WASM 1.29 has no parquet reader without its (downloaded) extension, so decode here.
-    const ipc = parquet.readParquet(bytes).intoIPCStream();
-    await connection.query(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
-    await connection.insertArrowFromIPCStream(ipc, {name, create: true});
-    return name;
-  }
+  if (/\.parquet$/i.test(file.name)) return {name, format: "arrow", bytes: parquet.readParquet(bytes).intoIPCStream()};
   if (!/\.(csv|tsv|txt)$/i.test(file.name)) {
     throw new Error(`${file.name}: the workbench reads .csv, .tsv, .txt and .parquet files.`);
   }
-  const path = `upload-${++uploads}-${name}.csv`;
-  await db.registerFileBuffer(path, bytes);
-  try {
-    await connection.query(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_csv_auto(${quoteString(path)})`);
-  } finally {
-    await db.dropFile(path).catch(() => {});
-  }
-  return name;
+  return {name, format: "csv", bytes};
 }

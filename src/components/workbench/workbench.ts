@@ -1,22 +1,23 @@
 // The SQL workbench: editor, schema browser, examples, history, results, quick chart,
 // exports and the reader's own files, wired together. The page only supplies the database.
-import type {DuckDBClient} from "npm:@observablehq/duckdb";
+import type {Database, ReaderFile} from "../db.js";
 import {queryFromHash} from "../workbenchLink.js";
 import {objectRows, cellRows, uniqueKeys} from "./cells.js";
 import {append, h, replace} from "./dom.js";
 import {createEditor} from "./editor.js";
 import {availableExamples, type Example} from "./examples.js";
 import {download, toArrowFile, toCsv, toParquet, type ExportLibraries} from "./exporters.js";
-import {QueryHistory, type HistoryEntry} from "./history.js";
+import {historyNote, QueryHistory, type HistoryEntry} from "./history.js";
 import {chooseQuickChart, quickChart} from "./quickChart.js";
 import {resultTable, summaryText} from "./results.js";
-import {QueryRunner, QueryStopped, type QueryResult} from "./runner.js";
+import {QueryRunner, QueryStopped, type DatabaseSource, type QueryResult} from "./runner.js";
 import {completionSchema, loadSchema, renderSchema, type TableSchema} from "./schema.js";
 import {isBlank} from "./statements.js";
-import {ACCEPTED_FILES, loadUserFile, type ParquetReader} from "./userFiles.js";
+import {ACCEPTED_FILES, readUserFile, type ParquetReader} from "./userFiles.js";
 
 export interface WorkbenchOptions {
-  database: Promise<DuckDBClient>;
+  /** The page's database (db.ts): the current one, a restart, and the reader's files. */
+  database: DatabaseSource & {current(): Promise<Database>; addReaderFile(file: ReaderFile): Promise<{database: Database; restarted: boolean}>};
   descriptions: Record<string, string>;
   libraries: ExportLibraries & {Parquet: ParquetReader};
   storage?: Storage | null;
@@ -26,7 +27,7 @@ const STARTER = "SELECT *\nFROM observations\nLIMIT 100";
 const CHART_KEY = "observatory:sql-quick-chart";
 const CHART_ROWS = 20_000;
 
-export function createWorkbench({database, descriptions, libraries, storage = globalThis.localStorage ?? null}: WorkbenchOptions): HTMLElement {
+export function createWorkbench({database: source, descriptions, libraries, storage = globalThis.localStorage ?? null}: WorkbenchOptions): HTMLElement {
   const past = new QueryHistory(storage);
   const userTables = new Set<string>();
   let runner: QueryRunner | undefined;
@@ -58,6 +59,7 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
   const fileStatus = h("p", {class: "wb-file-status wb-muted", "aria-live": "polite"});
   const examples = h("div", {class: "wb-examples"});
   const historyList = h("ol", {class: "wb-history"});
+  const historyStatus = h("p", {class: "wb-history-note wb-muted", role: "status"});
 
   const root = h(
     "div",
@@ -93,6 +95,7 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
       h("h2", {}, "Examples"),
       examples,
       h("h2", {}, "History"),
+      historyStatus,
       historyList,
       h("button", {type: "button", class: "wb-clear-history", onclick: () => (past.clear(), drawHistory())}, "Clear history")
     )
@@ -151,6 +154,8 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
       status.textContent = error instanceof QueryStopped ? "Stopped." : "The query failed.";
       showError(message);
       remember({query: text.trim(), ranAt, rows: null, error: message});
+      // A restarted database has only the site's tables and the reader's files: redraw the list (without holding up the next query).
+      if (error instanceof QueryStopped && error.restarted) refreshSchema().catch(() => {});
     } finally {
       setState("idle");
       root.dataset.runs = String(++runs); // lets a test (or a person's script) wait for a run to finish
@@ -196,7 +201,9 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
   }
 
   function drawHistory() {
-    const entries = past.entries();
+    const loaded = past.load();
+    const entries = loaded.entries;
+    historyStatus.textContent = historyNote(loaded) ?? "";
     if (entries.length === 0) return replace(historyList, h("li", {class: "wb-muted"}, "Queries you run appear here."));
     replace(
       historyList,
@@ -239,7 +246,7 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
   }
 
   async function refreshSchema() {
-    const client = await database;
+    const client = await source.current();
     const connection = await client._db.connect();
     try {
       schema = await loadSchema(connection, {descriptions, userTables});
@@ -253,20 +260,26 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
 
   async function openFiles(files: File[]) {
     if (files.length === 0) return;
-    const client = await database;
-    const connection = await client._db.connect();
     try {
       for (const file of files) {
         fileStatus.textContent = `Reading ${file.name}…`;
         const taken = schema.map((t) => t.name).filter((name) => !userTables.has(name));
-        const name = await loadUserFile(file, {db: client._db, connection, parquet: libraries.Parquet, taken});
+        const readerFile = await readUserFile(file, {parquet: libraries.Parquet, taken});
+        const {restarted} = await source.addReaderFile(readerFile);
+        const name = readerFile.name;
         userTables.add(name);
-        replace(fileStatus, `${file.name} is now the table `, h("code", {}, name), ". ", h("button", {type: "button", class: "wb-query-file", onclick: () => (editor.setText(`SELECT *\nFROM ${name}\nLIMIT 100`), run())}, "Query it"));
+        replace(
+          fileStatus,
+          `${file.name} is now the table `,
+          h("code", {}, name),
+          ". ",
+          restarted ? "(The database restarted to read it: tables you made in this tab are gone.) " : "",
+          h("button", {type: "button", class: "wb-query-file", onclick: () => (editor.setText(`SELECT *\nFROM ${name}\nLIMIT 100`), run())}, "Query it")
+        );
       }
     } catch (error) {
       fileStatus.textContent = `Could not read the file: ${error instanceof Error ? error.message : error}`;
     } finally {
-      await connection.close();
       fileInput.value = "";
       await refreshSchema();
     }
@@ -274,9 +287,9 @@ export function createWorkbench({database, descriptions, libraries, storage = gl
 
   // ---- start
   drawHistory();
-  database.then(
-    async (client) => {
-      runner = new QueryRunner(client._db);
+  source.current().then(
+    async () => {
+      runner = new QueryRunner(source);
       await refreshSchema();
       setState("idle");
       status.textContent = "Ready.";
