@@ -15,6 +15,7 @@ export default {
     {name: "Overview", path: "/"},
     {name: "Supply", path: "/supply"},
     {name: "Trade", path: "/trade"},
+    {name: "Prices", path: "/prices"},
     {name: "Magnets", path: "/magnets"},
     {name: "Wind", path: "/wind"},
     {name: "Robotics", path: "/robotics"},

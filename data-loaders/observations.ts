@@ -1,3 +1,4 @@
+import {rowConfidence} from "./lib/confidence.ts";
 import {log} from "./lib/log.ts";
 import {readObservationRecords, type LocatedObservation} from "./lib/observationRecords.ts";
 import {toParquet} from "./lib/parquet.ts";
@@ -49,7 +50,7 @@ function toObservations(rows: readonly LocatedObservation[], sources: readonly S
     period_start: periodStart,
     period_end: periodEnd,
     is_latest_vintage: record.vintage === null || latest.get(vintageKey(record, periodStart, periodEnd)) === record.vintage,
-    confidence: confidence.get(record.source_id) ?? "normal"
+    confidence: rowConfidence(confidence.get(record.source_id), record.notes)
   }));
 }
 

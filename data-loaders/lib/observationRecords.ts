@@ -86,6 +86,11 @@ function citationProblems(record: Record<string, string>, source: Source | undef
   return messages;
 }
 
+/**
+ * What the registry and the basis rule make of a record: its series must be registered with the
+ * record's geography and partner, its unit must convert to the measure's canonical unit, and its
+ * marker must give a basis.
+ */
 function modelProblems(
   row: ObservationRecord,
   periodEnd: string | null,

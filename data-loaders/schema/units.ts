@@ -7,7 +7,7 @@
 export const UNITS = {
   "t": {base: "t", factor: 1, label: "metric tonnes (gross weight or as published)"},
   "t REO": {base: "t REO", factor: 1, label: "metric tonnes of rare-earth oxide equivalent"},
-  "kg": {base: "kg", factor: 1, label: "kilograms"},
+  "kg": {base: "t", factor: 0.001, label: "kilograms (1 kg = 0.001 t)"},
   "kg/vehicle": {base: "kg/vehicle", factor: 1, label: "kilograms per vehicle"},
   "kg/turbine": {base: "kg/turbine", factor: 1, label: "kilograms per wind turbine"},
   "t/turbine": {base: "kg/turbine", factor: 1000, label: "tonnes per wind turbine"},
@@ -35,6 +35,13 @@ export const UNITS = {
   "days": {base: "days", factor: 1, label: "days"},
   "USD/kg": {base: "USD/kg", factor: 1, label: "US dollars per kilogram"},
   "CNY/t": {base: "CNY/t", factor: 1, label: "yuan per tonne"},
+  "CNY/kg": {base: "CNY/t", factor: 1000, label: "yuan per kilogram (1 t = 1,000 kg)"},
+  "10k CNY/t": {base: "CNY/t", factor: 1e4, label: "ten thousand yuan per tonne (万元/吨)"},
+  "million CNY/t": {base: "CNY/t", factor: 1e6, label: "million yuan per tonne"},
+  "USD/t": {base: "USD/kg", factor: 0.001, label: "US dollars per tonne (1 t = 1,000 kg)"},
+  "AUD/kg": {base: "AUD/kg", factor: 1, label: "Australian dollars per kilogram"},
+  "million kg": {base: "t", factor: 1000, label: "million kilograms (= thousand tonnes)"},
+  "announcements": {base: "announcements", factor: 1, label: "official announcements (a count)"},
   "billion USD": {base: "USD", factor: 1e9, label: "billion US dollars"},
   "billion CNY": {base: "CNY", factor: 1e9, label: "billion yuan"}
 } as const satisfies Record<string, {base: string; factor: number; label: string}>;

@@ -46,6 +46,13 @@ export const VALUE_RANGES: Record<Unit, ValueRange> = {
   "days": AMOUNT,
   "USD/kg": AMOUNT,
   "CNY/t": AMOUNT,
+  "CNY/kg": AMOUNT,
+  "10k CNY/t": AMOUNT,
+  "million CNY/t": AMOUNT,
+  "USD/t": AMOUNT,
+  "AUD/kg": AMOUNT,
+  "million kg": AMOUNT,
+  "announcements": AMOUNT,
   "billion USD": AMOUNT,
   "billion CNY": AMOUNT
 };

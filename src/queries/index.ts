@@ -5,6 +5,7 @@ import {defineQuery} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 
 export {allChecks, sourceTitles} from "./common.js";
+export {forecastOutcomes} from "./forecasts.js";
 
 export const defaults = {};
 

@@ -158,3 +158,34 @@ export const headlines = headlineQuery({
 });
 
 export {allChecks, sourceTitles} from "./common.js";
+
+/**
+ * The NdFeB balance: for each year where one source gives both a production total and demand by
+ * end use, the end uses it itemises and "other (not itemised)", the total less the items. Only
+ * the same year and the same source are combined; the remainder is computed, not published.
+ */
+export const ndfebBalance = defineQuery({
+  id: "magnets-ndfeb-balance",
+  title: "NdFeB production by end use, with what the source does not itemise",
+  sql: ({unit}: MagnetsState) => `WITH total AS (
+  SELECT row_id, geography, period, value_canonical AS value, qualifier, basis, source_id FROM observations
+  WHERE measure = 'ndfeb.production' AND part = 'total' AND period_end - period_start BETWEEN 364 AND 365
+),
+items AS (
+  SELECT o.row_id, o.part AS category, o.period, o.value_canonical AS value, o.basis, o.source_id
+  FROM observations o
+  JOIN total t ON t.geography = o.geography AND t.period = o.period AND t.source_id = o.source_id
+  WHERE o.measure = 'ndfeb.demand'
+)
+SELECT row_id, category AS end_use, 0 AS part_order, period, value / ${lit(scale(unit))} AS value, ${lit(unit)} AS unit, basis, 'published' AS how, row_id AS row_ids, source_id
+FROM items
+UNION ALL
+SELECT NULL, 'Other (not itemised)', 1, t.period, (t.value - sum(i.value)) / ${lit(scale(unit))}, ${lit(unit)}, t.basis,
+  'computed: total less the items', t.row_id || ',' || string_agg(i.row_id, ',' ORDER BY i.row_id), t.source_id
+FROM total t JOIN items i ON i.period = t.period AND i.source_id = t.source_id
+GROUP BY t.row_id, t.period, t.value, t.basis, t.source_id
+UNION ALL
+SELECT row_id, 'Production (total)', 2, period, value / ${lit(scale(unit))}, ${lit(unit)}, basis, 'published' || CASE WHEN qualifier IS NULL THEN '' ELSE ' (' || qualifier || ')' END, row_id, source_id
+FROM total t WHERE EXISTS (SELECT 1 FROM items i WHERE i.period = t.period AND i.source_id = t.source_id)
+ORDER BY period, part_order, value DESC`
+});

@@ -5,6 +5,7 @@ import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 
 export {allChecks, sourceTitles} from "./common.js";
+export * from "./tradeMonthly.js";
 
 export interface TradeState {
   years: [number, number];
@@ -30,16 +31,6 @@ WHERE measure IN ('exports.rare_earths', 'china.quota.export')
 ORDER BY period_start, period_end, series_id`
 });
 
-export const exportsByMonth = defineQuery({
-  id: "exports-by-month",
-  title: "China's rare-earth exports in single months, where reported",
-  sql: (state: TradeState) => `SELECT row_id, period, period_start, value, unit, basis, source_id
-FROM observations
-WHERE measure = 'exports.rare_earths' AND is_preferred AND period_end - period_start < 31
-  AND ${yearsIn(state)}
-ORDER BY period_start`
-});
-
 export const magnetExportsByMonth = defineQuery({
   id: "magnet-exports-by-month",
   title: "China's permanent-magnet exports by month, with the 2025 export controls and tariff truce",
@@ -48,7 +39,7 @@ SELECT 'figure' AS kind, row_id AS id, period, period_start AS date,
   upper(counting_basis[1]) || counting_basis[2:] AS label,
   value_canonical AS value, canonical_unit AS unit, basis, source_id
 FROM observations
-WHERE measure = 'exports.magnets'
+WHERE measure = 'exports.magnets' AND partner IS NULL
   AND period_end - period_start < 31
 UNION ALL
 SELECT 'event', event_id, date, date_start, title || ' (' || date || ')', NULL, NULL, NULL, source_id
@@ -60,10 +51,11 @@ ORDER BY date, kind, id`
 export const magnetExportsYearToDate = defineQuery({
   id: "magnet-exports-ytd",
   title: "China's permanent-magnet exports, cumulative from January",
-  sql: () => `SELECT row_id, series_id, period, period_start, period_end, year(period_start) AS year,
-  month(period_end) AS through_month, value, unit, basis, source_id
+  sql: () => `-- One line per year and counting basis (the registry's name for what the total covers).
+SELECT row_id, year(period_start) || ', ' || counting_basis AS series, period, period_start, period_end, year(period_start) AS year,
+  month(period_end) AS through_month, value_canonical AS value, canonical_unit AS unit, basis, source_id
 FROM observations
-WHERE measure = 'exports.magnets'
+WHERE measure = 'exports.magnets' AND partner IS NULL
   AND month(period_start) = 1 AND period_end - period_start > 31
 ORDER BY period_start, period_end`
 });
@@ -106,6 +98,6 @@ export const tradeHeadlines = headlineQuery({
   latest: true,
   where: `(measure = 'exports.rare_earths' AND is_preferred AND period_end - period_start >= 364)
   OR (measure = 'exports.magnets' AND counting_basis = 'permanent magnets and magnet alloys (Adamas)')
-  OR (measure = 'exports.magnets' AND is_preferred AND month(period_start) = 1 AND period_end - period_start > 31)
+  OR (measure = 'exports.magnets' AND partner IS NULL AND is_preferred AND month(period_start) = 1 AND period_end - period_start > 31)
   OR (measure = 'exports.magnets.yoy' AND period_end - period_start < 31)`
 });

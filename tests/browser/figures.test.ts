@@ -6,7 +6,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {openSnapshotDatabase} from "../../data-loaders/precompute.ts";
+import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 import {inspectFigures, type FigureReport} from "./figureQuality.ts";
 

@@ -30,7 +30,7 @@ afterAll(async () => browser?.close());
 describe("hand-over from shipped rows to DuckDB-WASM", () => {
   it("ships first-state results for the overview and every theme page", () => {
     const pages = shippedPages().map((p) => p.page);
-    for (const page of ["index", "supply", "trade", "magnets", "wind", "robotics"]) expect(pages).toContain(page);
+    for (const page of ["index", "supply", "trade", "prices", "magnets", "wind", "robotics"]) expect(pages).toContain(page);
   });
 
   it("gives the same rows in DuckDB-WASM as the shipped results, for every query of every page", async () => {

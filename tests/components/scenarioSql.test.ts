@@ -2,7 +2,7 @@
 // rows, so "open in workbench" reproduces the chart. Both are run here on the real snapshots.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {openSnapshotDatabase} from "../../data-loaders/precompute.ts";
+import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
 import {compareWithPublished, demandTonnes, type EndUseAssumption, type PublishedDemand} from "../../src/components/scenario.ts";
 import {humanoidForecasts} from "../../src/queries/robotics.ts";
 import {impliedDemand, scenarioComparison} from "../../src/queries/scenario.ts";

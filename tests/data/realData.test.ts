@@ -63,7 +63,7 @@ describe("the real fact base", () => {
   });
 
   it("stores China's 2024 rare earth exports (GAC, via Reuters) as 55,431 t", () => {
-    expect(one({dataset: "china_exports_rare_earths", period: "2024"})).toMatchObject({value: 55431, unit: "t", theme: "trade"});
+    expect(one({dataset: "china_exports_rare_earths", period: "2024", row_id: "pf-407"})).toMatchObject({value: 55431, unit: "t", theme: "trade"});
   });
 
   it("stores China's 2024 HS 2846 imports from Myanmar as 44,365.5 t", () => {
@@ -71,7 +71,7 @@ describe("the real fact base", () => {
   });
 
   it("stores January-September 2025 magnet exports as 39,817 t", () => {
-    expect(one({series_id: "china_magnet_exports.total", period: "2025 (Jan-Sep)"})).toMatchObject({value: 39817, period_end: "2025-09-30"});
+    expect(one({series_id: "china_magnet_exports.total", period: "2025 (Jan-Sep)", row_id: "pf-419"})).toMatchObject({value: 39817, period_end: "2025-09-30"});
   });
 
   it("keeps NEA and GWEC wind additions for China apart", () => {
@@ -91,17 +91,17 @@ describe("the real fact base", () => {
   it("flags figures from the README's low-confidence sources", () => {
     expect(one({row_id: "pf-577"}).confidence).toBe("low");
     expect(one({row_id: "pf-422"})).toMatchObject({value: 5473, confidence: "low"});
-    expect(rows.filter((r) => r.confidence === "low").length).toBe(27);
+    expect(rows.filter((r) => r.row_id.startsWith("pf-") && r.confidence === "low").length).toBe(27);
   });
 
   it("gives every figure a page and a source that exists", () => {
     const ids = new Set(loadSources().map((s) => s.source_id));
     expect(rows.every((r) => ids.has(r.source_id))).toBe(true);
-    expect(new Set(rows.map((r) => r.page))).toEqual(new Set(["supply", "trade", "magnets", "wind", "robotics"]));
+    expect(new Set(rows.map((r) => r.page))).toEqual(new Set(["supply", "trade", "magnets", "wind", "robotics", "prices"]));
   });
 
   it("has one sources row per source document and the events of April-May 2025", () => {
-    expect(loadSources()).toHaveLength(130);
+    expect(loadSources()).toHaveLength(372);
     expect(loadEvents().map((e) => e.event_id)).toContain("us-china-tariff-agreement-2025-05-12");
   });
 });

@@ -1,0 +1,30 @@
+// A balance: the parts a source itemises and the remainder it does not, stacked to the total
+// the same source gives, which is drawn as a tick; one bar per period. The remainder is hatched
+// grey, since it is computed (total less the items), not published.
+import * as Plot from "npm:@observablehq/plot";
+import type {Row} from "./figureData.js";
+
+const TOTAL = "Production (total)";
+const OTHER = "Other (not itemised)";
+
+export function balanceChart(data: readonly Row[], {x = "value", y = "period", part = "end_use", width, height}: {x?: string; y?: string; part?: string; width: number; height?: number}) {
+  const parts = data.filter((row) => row[part] !== TOTAL);
+  const totals = data.filter((row) => row[part] === TOTAL);
+  const names = [...new Set(parts.map((row) => String(row[part])))].filter((name) => name !== OTHER);
+  const unit = String(data[0]?.unit ?? "t");
+  const tip = (row: Row) => `${row[part]}, ${row[y]}: ${Number(row[x]).toLocaleString("en-US")} ${row.unit} (${row.how}; ${row.basis})`;
+  return Plot.plot({
+    width,
+    height: height ?? 90 + 50 * totals.length,
+    marginLeft: 50,
+    x: {label: `NdFeB (${unit})`, grid: true, tickFormat: "~s"},
+    y: {label: null, type: "band"},
+    color: {legend: true, domain: [...names, OTHER], range: [...["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2"].slice(0, names.length), "#bab0ac"]},
+    marks: [
+      Plot.barX(parts, Plot.stackX({x, y, fill: part, title: tip, order: [...names, OTHER]})),
+      Plot.text(parts, Plot.stackX({x, y, z: part, text: (row: Row) => Number(row[x]).toLocaleString("en-US", {maximumFractionDigits: 1}), fill: "white", fontSize: 10, order: [...names, OTHER]})),
+      Plot.tickX(totals, {x, y, stroke: "currentColor", strokeWidth: 3, title: tip}),
+      Plot.text(totals, {x, y, text: (row: Row) => `total ${Number(row[x]).toLocaleString("en-US")} ${row.unit}`, dy: -22, textAnchor: "end", fill: "currentColor", fontSize: 11})
+    ]
+  });
+}

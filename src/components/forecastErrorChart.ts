@@ -1,0 +1,28 @@
+// Forecast errors: one row per forecast-and-outcome pair, a bar from zero to the error in
+// percent of the outcome (right: the forecast was too high; left: too low), and the two figures
+// as published written above the bar.
+import * as Plot from "npm:@observablehq/plot";
+import type {Row} from "./figureData.js";
+
+export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "measure", width}: {x?: string; y?: string; width: number}) {
+  const rows: Row[] = data.map((row, index) => ({...row, index}));
+  const figure = (value: unknown, unit: unknown, bound: unknown) => `${bound === "lower" ? "at least " : ""}${Number(value).toLocaleString("en-US")} ${unit}`;
+  const text = (row: Row) => `${row[y]}: forecast ${figure(row.forecast, row.forecast_unit, row.forecast_bound)}, published ${figure(row.outcome, row.outcome_unit, null)} (${row.outcome_source})`;
+  const extent = Math.max(10, ...rows.map((row) => Math.abs(Number(row[x]))));
+  return Plot.plot({
+    width,
+    height: 56 * rows.length + 50,
+    marginLeft: 20,
+    marginRight: 50,
+    x: {label: "Forecast error (% of the published outcome)", domain: [-extent * 1.15, extent * 1.15], grid: true},
+    y: {axis: null, type: "band", domain: rows.map((row) => row.index), padding: 0.45},
+    marks: [
+      Plot.barX(rows, {x1: 0, x2: x, y: "index", fill: (row: Row) => (Number(row[x]) < 0 ? "forecast too low" : "forecast too high"), title: text}),
+      Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${Number(row[x]) > 0 ? "+" : ""}${row[x]}%`, dx: 6, textAnchor: "start", fill: "currentColor", filter: (row: Row) => Number(row[x]) >= 0}),
+      Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${row[x]}%`, dx: -6, textAnchor: "end", fill: "currentColor", filter: (row: Row) => Number(row[x]) < 0}),
+      Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -17, textAnchor: "start", fontSize: 10, fill: "currentColor", lineWidth: Math.floor(width / 5.5)}),
+      Plot.ruleX([0])
+    ],
+    color: {legend: true, domain: ["forecast too low", "forecast too high"], range: ["#e15759", "#4e79a7"]}
+  });
+}

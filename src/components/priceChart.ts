@@ -1,0 +1,93 @@
+// Prices over time, each price type drawn its own way so different types never form one line:
+// a published range (quotation or assessment) is a band with a tick for each quote, an average
+// a line, a listing price a step over the period it was set for, any other single price a dot.
+// Lines and bands break where two quotes of a series are more than `maxGapDays` apart, so they
+// only cross stretches that were quoted. Low-confidence rows (year assigned, weak source) are
+// hollow. Rows with kind = "event" are the dated events marked on the time axis.
+//
+//   priceChart(rows, {x: "date", y: "value", y1: "value_low", y2: "value_high", z: "label", width})
+import * as Plot from "npm:@observablehq/plot";
+import {html} from "npm:htl";
+import {eventMarks} from "./eventMarks.js";
+import type {Row} from "./figureData.js";
+
+export interface PriceChartOptions {
+  x?: string;
+  y?: string;
+  y1?: string;
+  y2?: string;
+  z?: string;
+  type?: string;
+  width: number;
+  height?: number;
+  yLabel?: string;
+  maxGapDays?: number;
+}
+
+const DAY = 86_400_000;
+
+/** Rows of one kind, with a `segment` key that changes wherever a series has a gap. */
+export function segmented(rows: readonly Row[], {x = "date", z = "label", maxGapDays = 31} = {}): Row[] {
+  const last = new Map<string, {time: number; segment: number}>();
+  return [...rows]
+    .sort((a, b) => +(a[x] as Date) - +(b[x] as Date))
+    .map((row) => {
+      const key = String(row[z]);
+      const time = +(row[x] as Date);
+      const previous = last.get(key);
+      const segment = previous && time - previous.time <= maxGapDays * DAY ? previous.segment : (previous?.segment ?? -1) + 1;
+      last.set(key, {time, segment});
+      return {...row, segment: `${key}#${segment}`};
+    });
+}
+
+export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = "value_low", y2 = "value_high", z = "label", type = "price_type", width, height = 380, yLabel, maxGapDays = 31}: PriceChartOptions) {
+  const prices = data.filter((row) => row.kind !== "event");
+  const events = data.filter((row) => row.kind === "event");
+  const of = (kind: string) => prices.filter((row) => row[type] === kind);
+  const ranges = segmented(of("range"), {x, z, maxGapDays});
+  const averages = segmented(of("average"), {x, z, maxGapDays});
+  const listings = of("listing");
+  const points = prices.filter((row) => !["range", "average", "listing"].includes(String(row[type])));
+  const mid = (row: Row) => (row[y] != null ? Number(row[y]) : (Number(row[y1]) + Number(row[y2])) / 2);
+  const hollow = (row: Row) => row.confidence === "low";
+  const times = prices.map((row) => +(row[x] as Date));
+  const domain: [Date, Date] = [new Date(Math.min(...times) - 15 * DAY), new Date(Math.max(...times, ...prices.map((row) => +((row.date_end as Date) ?? row[x]))) + 15 * DAY)];
+  const labels = eventMarks(events, {x, width, domain});
+  const unit = String(prices[0]?.unit ?? "");
+  const tip = (row: Row) => {
+    const value = row[y] != null ? Number(row[y]).toLocaleString("en-US", {maximumFractionDigits: 2}) : `${Number(row[y1]).toLocaleString("en-US")}–${Number(row[y2]).toLocaleString("en-US")}`;
+    const published = row.published_unit && row.published_unit !== row.unit ? `; published in ${row.published_unit}` : "";
+    return `${row[z]}, ${row.period}: ${value} ${row.unit} (${row[type]}${published})${hollow(row) ? "\nLow confidence: the year was assigned or the copy read is weak" : ""}`;
+  };
+  const dot = (rows: Row[], options: Record<string, unknown> = {}) =>
+    Plot.dot(rows, {x, y: mid, stroke: z, fill: (row: Row) => (hollow(row) ? "var(--theme-background, white)" : row[z]), r: 3, strokeWidth: 1.5, title: tip, ...options});
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 64,
+    marginTop: labels.marginTop,
+    x: {type: "utc", label: null, domain},
+    y: {label: yLabel ?? unit, grid: true, zero: false, tickFormat: "~s"},
+    color: {legend: true},
+    marks: [
+      ...labels.marks,
+      Plot.areaY(ranges, {x, y1, y2, z: "segment", fill: z, fillOpacity: 0.22}),
+      // A dash pattern is one per mark in Plot, so low-confidence quotes get a mark of their own.
+      Plot.ruleX(ranges.filter((row) => !hollow(row)), {x, y1, y2, stroke: z, strokeWidth: 2, title: tip}),
+      Plot.ruleX(ranges.filter(hollow), {x, y1, y2, stroke: z, strokeWidth: 2, strokeDasharray: "2,2", title: tip}),
+      Plot.line(averages, {x, y, z: "segment", stroke: z, strokeWidth: 1.5}),
+      Plot.ruleY(listings, {x1: x, x2: (row: Row) => row.date_end ?? new Date(+(row[x] as Date) + 27 * DAY), y, stroke: z, strokeWidth: 3, title: tip}),
+      dot(averages),
+      dot(points, {symbol: "diamond"}),
+      dot(ranges, {r: 2})
+    ]
+  });
+}
+
+/** One price chart per value of `by` (for prices whose scales differ: an element, a currency). */
+export function priceChartsBy(data: readonly Row[], {by = "label", width, height = 260, ...options}: PriceChartOptions & {by?: string}): HTMLElement {
+  const events = data.filter((row) => row.kind === "event");
+  const groups = [...new Set(data.filter((row) => row.kind !== "event").map((row) => String(row[by])))];
+  return html`<div class="price-charts">${groups.map((group) => html`<div data-group=${group}><h3 class="price-chart-group">${group}</h3>${priceChart([...data.filter((row) => row.kind !== "event" && String(row[by]) === group), ...events], {...options, width, height})}</div>`)}</div>`;
+}

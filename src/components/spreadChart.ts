@@ -1,0 +1,23 @@
+// The China vs ex-China spread: for each period quoted on both sides, the China price and the
+// ex-China price as two dots joined by a rule, labelled with the spread in percent.
+import * as Plot from "npm:@observablehq/plot";
+import type {Row} from "./figureData.js";
+
+export function spreadChart(data: readonly Row[], {x = "date", china = "china_price", exChina = "ex_china_price", label = "spread_pct", width, height = 260}: {x?: string; china?: string; exChina?: string; label?: string; width: number; height?: number}) {
+  const unit = String(data[0]?.unit ?? "");
+  const tip = (row: Row) => `${row.period}: ${row.china_market} ${row[china]} ${unit}; ${row.ex_china_market} ${row[exChina]} ${unit}; spread ${row[label]}%`;
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 64,
+    x: {type: "utc", label: null, nice: true, inset: 40},
+    y: {label: `Price (${unit})`, grid: true, zero: true},
+    color: {legend: true, domain: ["China", "ex-China"]},
+    marks: [
+      Plot.ruleX(data, {x, y1: china, y2: exChina, stroke: "var(--theme-foreground-muted, #888)"}),
+      Plot.dot(data, {x, y: china, fill: () => "China", r: 5, title: tip}),
+      Plot.dot(data, {x, y: exChina, fill: () => "ex-China", r: 5, title: tip}),
+      Plot.text(data, {x, y: exChina, text: (row: Row) => `${Number(row[label]) > 0 ? "+" : ""}${row[label]}%`, dx: 10, textAnchor: "start", fill: "currentColor"})
+    ]
+  });
+}

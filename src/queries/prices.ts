@@ -1,0 +1,141 @@
+// The Prices page's queries: one element's prices in one currency across markets, the China vs
+// ex-China spread where both were quoted for the same date, dysprosium and terbium in China,
+// Pr-Nd oxide against Pr-Nd metal, company prices, and the latest price on cards. Prices are
+// selected by measure and market (the registry's part) and read in the measure's canonical unit.
+import {defineQuery, lit} from "../components/query.js";
+import {CHINA_MARKETS, CURRENCIES, ELEMENTS, EX_CHINA_MARKETS, PRICE_TYPE_SQL, type Currency, type Element} from "./priceSeries.js";
+
+export {allChecks, sourceTitles} from "./common.js";
+
+export interface PricesState {
+  element: Element;
+  /** The currency of the market chart and the spread (no exchange rate is cited, so no conversion). */
+  currency: Currency;
+  years: [number, number];
+}
+
+export const defaults: PricesState = {element: "prnd-oxide", currency: "CNY", years: [2022, 2026]};
+
+export const allowed = {element: Object.keys(ELEMENTS), currency: [...CURRENCIES]};
+
+/** Every price row with its market, side and type, in its measure's canonical unit. */
+const PRICES = `WITH prices AS (
+  SELECT o.row_id, o.series_id, o.measure, o.part AS market,
+    CASE WHEN o.part IN ${lit(CHINA_MARKETS)} THEN 'China' WHEN o.part IN ${lit(EX_CHINA_MARKETS)} THEN 'ex-China' ELSE 'neither' END AS side,
+    ${PRICE_TYPE_SQL} AS price_type, o.period, o.period_start, o.period_end,
+    o.value_canonical AS price, o.value_low_canonical AS price_low, o.value_high_canonical AS price_high,
+    coalesce(o.value_canonical, (o.value_low_canonical + o.value_high_canonical) / 2) AS price_mid,
+    o.canonical_unit AS unit, o.value AS published_value, o.value_low AS published_low, o.value_high AS published_high,
+    o.unit AS published_unit, o.basis, o.confidence, o.source_id
+  FROM observations o
+  WHERE o.measure LIKE 'price.%'
+)`;
+
+const measureOf = (element: Element, currency: Currency) => ELEMENTS[element].measures[currency];
+
+const inYears = ([from, to]: [number, number], column = "period_start") => `year(${column}) BETWEEN ${lit(from)} AND ${lit(to)}`;
+
+/** The export-control and tariff events inside the years, as rows of kind 'event' for the markers. */
+const eventRows = (years: [number, number], columns: string) => `SELECT 'event' AS kind, event_id AS id, title AS label, ${columns}
+FROM events
+WHERE theme = 'trade' AND ${inYears(years, "date_start")}`;
+
+export const priceHistory = defineQuery({
+  id: "price-history",
+  title: "One element's prices across markets, in one currency",
+  sql: ({element, currency, years}: PricesState) => `${PRICES}
+SELECT 'price' AS kind, row_id AS id, market || ' (' || price_type || ')' AS label, price_type, period, period_start AS date, period_end AS date_end,
+  price AS value, price_low AS value_low, price_high AS value_high, unit, published_value, published_low, published_high,
+  published_unit, basis, confidence, source_id
+FROM prices
+WHERE measure = ${lit(measureOf(element, currency))} AND ${inYears(years)}
+UNION ALL
+${eventRows(years, "NULL, date, date_start, date_end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
+ORDER BY kind DESC, label, date, id`
+});
+
+export const priceSpread = defineQuery({
+  id: "price-spread",
+  title: "China against ex-China, where both were quoted for the same period",
+  sql: ({element, currency}: PricesState) => `${PRICES}
+-- A pair needs the same measure (element and currency) and period (same first and last day); ranges count at their midpoint.
+SELECT c.period, c.period_start AS date, c.market AS china_market, x.market AS ex_china_market,
+  c.price_mid AS china_price, x.price_mid AS ex_china_price, x.price_mid - c.price_mid AS spread,
+  round(100 * (x.price_mid - c.price_mid) / c.price_mid, 1) AS spread_pct, c.unit,
+  c.row_id || ',' || x.row_id AS row_ids, c.source_id || ',' || x.source_id AS source_ids
+FROM prices c
+JOIN prices x ON x.measure = c.measure
+  AND x.period_start = c.period_start AND x.period_end = c.period_end AND x.side = 'ex-China'
+WHERE c.side = 'China' AND c.measure = ${lit(measureOf(element, currency))}
+ORDER BY date, china_market, ex_china_market`
+});
+
+export const heavyRareEarths = defineQuery({
+  id: "heavy-rare-earths",
+  title: "Dysprosium and terbium oxide in China",
+  sql: ({years}: PricesState) => `${PRICES}
+SELECT 'price' AS kind, row_id AS id, element || ' (' || price_type || ')' AS label, element, price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
+FROM (SELECT *, CASE measure WHEN ${lit(measureOf("dy-oxide", "CNY"))} THEN 'Dysprosium oxide' ELSE 'Terbium oxide' END AS element FROM prices)
+WHERE measure IN (${lit(measureOf("dy-oxide", "CNY"))}, ${lit(measureOf("tb-oxide", "CNY"))}) AND market = 'China domestic spot' AND ${inYears(years)}
+UNION ALL
+${eventRows(years, "NULL, NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
+ORDER BY kind DESC, label, date, id`
+});
+
+export const oxideAndMetal = defineQuery({
+  id: "prnd-oxide-and-metal",
+  title: "Pr-Nd oxide and Pr-Nd metal in China",
+  sql: ({years}: PricesState) => `${PRICES}
+SELECT 'price' AS kind, row_id AS id, CASE measure WHEN ${lit(measureOf("prnd-oxide", "CNY"))} THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END || ' (' || price_type || ')' AS label,
+  price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
+FROM prices
+WHERE measure IN (${lit(measureOf("prnd-oxide", "CNY"))}, ${lit(measureOf("prnd-metal", "CNY"))}) AND market = 'China domestic spot' AND ${inYears(years)}
+UNION ALL
+${eventRows(years, "NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
+ORDER BY kind DESC, label, date, id`
+});
+
+export const companyPrices = defineQuery({
+  id: "company-prices",
+  title: "Prices realised by producers outside China, each in its own currency",
+  sql: ({years}: PricesState) => `${PRICES}
+-- MP Materials' realised NdPr price (US$) and Lynas's average selling price over all its products (A$):
+-- quarterly, dated to the quarter's end; Lynas's is not an NdPr price.
+SELECT row_id, CASE market WHEN 'Lynas (all products)' THEN 'Lynas (A$ per kg, all products)' ELSE 'MP Materials (US$ per kg of NdPr)' END AS label,
+  period, period_start AS date, price AS value, unit, basis, confidence, source_id
+FROM prices
+WHERE (market = 'Lynas (all products)' OR (market = 'Ex-China' AND price_type = 'realised')) AND ${inYears(years)}
+ORDER BY label, date, row_id`
+});
+
+/**
+ * The latest China spot price per element with the price about one month (± 7 days) and one
+ * year (± 15 days) before it, nearest first; a change is given only where such a price exists.
+ */
+export const latestPrices = defineQuery({
+  id: "latest-prices",
+  title: "Latest China spot prices, with the change on a month and a year before",
+  sql: () => `${PRICES},
+spot AS (
+  SELECT p.*, e.element FROM prices p
+  JOIN (VALUES ${(["prnd-oxide", "prnd-metal", "dy-oxide", "tb-oxide"] as Element[]).map((e) => `(${lit(e)}, ${lit(measureOf(e, "CNY"))})`).join(", ")}) AS e(element, measure) ON e.measure = p.measure
+  WHERE p.market = 'China domestic spot'
+),
+latest AS (SELECT * FROM spot QUALIFY row_number() OVER (PARTITION BY element ORDER BY period_start DESC, row_id) = 1),
+earlier AS (
+  SELECT l.element, w.span, s.price_mid, s.period, s.row_id
+  FROM latest l
+  CROSS JOIN (VALUES ('month', INTERVAL 1 MONTH, 7), ('year', INTERVAL 1 YEAR, 15)) AS w(span, step, tolerance)
+  JOIN spot s ON s.element = l.element AND abs(date_diff('day', s.period_start, CAST(l.period_start - w.step AS DATE))) <= w.tolerance
+  QUALIFY row_number() OVER (PARTITION BY l.element, w.span ORDER BY abs(date_diff('day', s.period_start, CAST(l.period_start - w.step AS DATE))), s.row_id) = 1
+)
+SELECT l.element, l.row_id, l.period, l.price_type, l.price AS value, l.price_low AS value_low, l.price_high AS value_high, l.price_mid AS midpoint,
+  l.unit, l.basis, l.confidence, l.source_id,
+  m.period AS month_before_period, round(100 * (l.price_mid - m.price_mid) / m.price_mid, 1) AS change_1m_pct,
+  y.period AS year_before_period, round(100 * (l.price_mid - y.price_mid) / y.price_mid, 1) AS change_1y_pct,
+  concat_ws(',', l.row_id, m.row_id, y.row_id) AS row_ids
+FROM latest l
+LEFT JOIN earlier m ON m.element = l.element AND m.span = 'month'
+LEFT JOIN earlier y ON y.element = l.element AND y.span = 'year'
+ORDER BY l.element`
+});
