@@ -34,6 +34,11 @@ export function comparisonChecks(rows: readonly Observation[]): Finding[] {
 
 const OUTTURN = new Set(["actual", "estimate"]);
 
+/** Two outturn figures closer than this share of the larger are a minor conflict (info, not a warning). */
+export const MINOR_CONFLICT = 0.005;
+
+const midpoint = ({low, high}: {low: number; high: number}) => (Number.isFinite(low) && Number.isFinite(high) ? (low + high) / 2 : Number.isFinite(low) ? low : high);
+
 function comparePair(a: Observation, b: Observation): Finding | null {
   if (baseUnit(a) !== baseUnit(b)) {
     if (!notComparableMass(a, b)) return null;
@@ -68,14 +73,17 @@ function comparePair(a: Observation, b: Observation): Finding | null {
       "info",
       old,
       latest,
-      `${where}: revised from ${describeValue(old)} (${old.vintage}) to ${describeValue(latest)} (${latest.vintage}); the latest edition is the one marked is_latest_vintage.`
+      `${where}: revised from ${describeValue(old)} (${old.vintage}) to ${describeValue(latest)} (${latest.vintage}); charts draw the latest edition.`
     );
   }
   if (valuesAgree || !a.is_latest_vintage || !b.is_latest_vintage) return null;
   const aOut = OUTTURN.has(a.basis);
   const bOut = OUTTURN.has(b.basis);
   if (aOut && bOut) {
-    return finding("source_conflict", "warning", a, b, `${where}: ${a.source_id} gives ${describeValue(a)} but ${b.source_id} gives ${describeValue(b)}.`);
+    // Copies that differ by less than half a percent are rounding or a restatement: informational.
+    const gap = Math.abs(midpoint(ia) - midpoint(ib)) / Math.max(Math.abs(midpoint(ia)), Math.abs(midpoint(ib)), Number.MIN_VALUE);
+    const severity = gap < MINOR_CONFLICT ? "info" : "warning";
+    return finding("source_conflict", severity, a, b, `${where}: ${a.source_id} gives ${describeValue(a)} but ${b.source_id} gives ${describeValue(b)}.`);
   }
   return null;
 }

@@ -12,7 +12,7 @@ export function balanceChart(data: readonly Row[], {x = "value", y = "period", p
   const totals = data.filter((row) => row[part] === TOTAL);
   const names = [...new Set(parts.map((row) => String(row[part])))].filter((name) => name !== OTHER);
   const unit = String(data[0]?.unit ?? "t");
-  const tip = (row: Row) => `${row[part]}, ${row[y]}: ${Number(row[x]).toLocaleString("en-US")} ${row.unit} (${row.how}; ${row.basis})`;
+  const tip = (row: Row) => `${row[part]}, ${row[y]}\n${Number(row[x]).toLocaleString("en-US")} ${row.unit} (${row.how}; ${row.basis})${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`;
   return Plot.plot({
     width,
     height: height ?? 90 + 50 * totals.length,
@@ -21,10 +21,12 @@ export function balanceChart(data: readonly Row[], {x = "value", y = "period", p
     y: {label: null, type: "band"},
     color: {legend: true, domain: [...names, OTHER], range: [...["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2"].slice(0, names.length), "#bab0ac"]},
     marks: [
-      Plot.barX(parts, Plot.stackX({x, y, fill: part, title: tip, order: [...names, OTHER]})),
+      Plot.barX(parts, Plot.stackX({x, y, fill: part, order: [...names, OTHER]})),
       Plot.text(parts, Plot.stackX({x, y, z: part, text: (row: Row) => Number(row[x]).toLocaleString("en-US", {maximumFractionDigits: 1}), fill: "white", fontSize: 10, order: [...names, OTHER]})),
-      Plot.tickX(totals, {x, y, stroke: "currentColor", strokeWidth: 3, title: tip}),
-      Plot.text(totals, {x, y, text: (row: Row) => `total ${Number(row[x]).toLocaleString("en-US")} ${row.unit}`, dy: -22, textAnchor: "end", fill: "currentColor", fontSize: 11})
+      Plot.tickX(totals, {x, y, stroke: "currentColor", strokeWidth: 3}),
+      Plot.text(totals, {x, y, text: (row: Row) => `total ${Number(row[x]).toLocaleString("en-US")} ${row.unit}`, dy: -22, textAnchor: "end", fill: "currentColor", fontSize: 11}),
+      Plot.tip(parts as Row[], Plot.pointer(Plot.stackX({x, y, order: [...names, OTHER], z: part, title: tip}))),
+      Plot.tip(totals as Row[], Plot.pointer({x, y, title: tip}))
     ]
   });
 }

@@ -9,19 +9,25 @@ export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "
   const figure = (value: unknown, unit: unknown, bound: unknown) => `${bound === "lower" ? "at least " : ""}${Number(value).toLocaleString("en-US")} ${unit}`;
   const text = (row: Row) => `${row[y]}: forecast ${figure(row.forecast, row.forecast_unit, row.forecast_bound)}, published ${figure(row.outcome, row.outcome_unit, null)} (${row.outcome_source})`;
   const extent = Math.max(10, ...rows.map((row) => Math.abs(Number(row[x]))));
+  // The text above each bar wraps to the chart's width (Plot's lineWidth is in ems of 10 px text,
+  // about 0.6 em a character); each row is as tall as its longest wrapped text needs.
+  const lineWidth = Math.max(12, (width - 40) / 10);
+  const lines = Math.max(1, ...rows.map((row) => Math.ceil((text(row).length * 0.6) / lineWidth)));
+  const rowHeight = 30 + 12 * lines;
   return Plot.plot({
     width,
-    height: 56 * rows.length + 50,
-    marginLeft: 20,
+    height: rowHeight * rows.length + 50,
+    marginLeft: 50,
     marginRight: 50,
     x: {label: "Forecast error (% of the published outcome)", domain: [-extent * 1.15, extent * 1.15], grid: true},
-    y: {axis: null, type: "band", domain: rows.map((row) => row.index), padding: 0.45},
+    y: {axis: null, type: "band", domain: rows.map((row) => row.index), paddingInner: 1 - 18 / rowHeight, paddingOuter: 0.1, align: 1},
     marks: [
-      Plot.barX(rows, {x1: 0, x2: x, y: "index", fill: (row: Row) => (Number(row[x]) < 0 ? "forecast too low" : "forecast too high"), title: text}),
+      Plot.barX(rows, {x1: 0, x2: x, y: "index", fill: (row: Row) => (Number(row[x]) < 0 ? "forecast too low" : "forecast too high")}),
       Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${Number(row[x]) > 0 ? "+" : ""}${row[x]}%`, dx: 6, textAnchor: "start", fill: "currentColor", filter: (row: Row) => Number(row[x]) >= 0}),
       Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${row[x]}%`, dx: -6, textAnchor: "end", fill: "currentColor", filter: (row: Row) => Number(row[x]) < 0}),
-      Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -17, textAnchor: "start", fontSize: 10, fill: "currentColor", lineWidth: Math.floor(width / 5.5)}),
-      Plot.ruleX([0])
+      Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -13, dx: -30, lineAnchor: "bottom", textAnchor: "start", fontSize: 10, fill: "currentColor", lineWidth}),
+      Plot.ruleX([0]),
+      Plot.tip(rows, Plot.pointerY({x, y: "index", title: text}))
     ],
     color: {legend: true, domain: ["forecast too low", "forecast too high"], range: ["#e15759", "#4e79a7"]}
   });

@@ -7,6 +7,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {eventMarks} from "./eventMarks.js";
 import type {Row} from "./figureData.js";
+import {compactNumber, monthTime} from "./scales.js";
 import {segmented} from "./priceChart.js";
 
 export interface MonthlySeriesOptions {
@@ -23,22 +24,29 @@ export function monthlySeriesChart(data: readonly Row[], {x = "date", y = "value
   const figures = data.filter((row) => row[y] != null);
   const times = data.map((row) => +(row[x] as Date));
   const domain: [Date, Date] = [new Date(Math.min(...times) - 20 * 86_400_000), new Date(Math.max(...times) + 20 * 86_400_000)];
-  const labels = eventMarks(events, {x: "date", width, domain});
+  const marginLeft = 60;
+  const marginRight = 16;
+  const labels = eventMarks(events, {x: "date", width, domain, marginLeft, marginRight});
   // Consecutive months are at most 31 days apart; a longer step means a month without a figure.
   const lines = segmented(figures, {x, z, maxGapDays: 31});
-  const tip = (row: Row) => `${row[z]}, ${row.period}: ${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.copies && Number(row.copies) > 1 ? ` (${row.copies} copies read)` : ""}${row.confidence === "low" ? "\nLow confidence (weak copy, conflict or year assigned)" : ""}`;
+  const tip = (row: Row) => `${row[z]}, ${row.period}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row.copies && Number(row.copies) > 1 ? `, ${row.copies} copies read` : ""}${row.confidence === "low" ? "\nLow confidence (weak copy, conflict or year assigned)" : ""}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`;
+  const low = (row: Row) => row.confidence === "low";
   return Plot.plot({
     width,
     height,
-    marginLeft: 60,
+    marginLeft,
+    marginRight,
     marginTop: events.length ? labels.marginTop : 20,
-    x: {type: "utc", label: null, domain},
-    y: {label: yLabel, grid: true, zero: true, tickFormat: "~s"},
+    x: monthTime(domain[0], domain[1], width, {margins: marginLeft + marginRight}),
+    y: {label: yLabel, grid: true, zero: true, tickFormat: compactNumber},
     color: {legend: true},
     marks: [
       ...(events.length ? labels.marks : []),
       Plot.line(lines, {x, y, z: "segment", stroke: z, strokeWidth: 1.5}),
-      Plot.dot(figures, {x, y, stroke: z, fill: (row: Row) => (row.confidence === "low" ? "var(--theme-background, white)" : row[z]), r: 3, strokeWidth: 1.5, title: tip}),
+      // Filled and hollow dots are separate marks, so no CSS colour becomes a colour category.
+      Plot.dot(figures.filter((row) => !low(row)), {x, y, stroke: z, fill: z, r: 3, strokeWidth: 1.5}),
+      Plot.dot(figures.filter(low), {x, y, stroke: z, fill: "var(--theme-background, white)", r: 3, strokeWidth: 1.5}),
+      Plot.tip(figures as Row[], Plot.pointer({x, y, title: tip})),
       Plot.ruleY([0])
     ]
   });

@@ -10,6 +10,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {eventMarks} from "./eventMarks.js";
 import type {Row} from "./figureData.js";
+import {compactNumber, monthTime} from "./scales.js";
 
 export interface PriceChartOptions {
   x?: string;
@@ -53,34 +54,43 @@ export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = 
   const hollow = (row: Row) => row.confidence === "low";
   const times = prices.map((row) => +(row[x] as Date));
   const domain: [Date, Date] = [new Date(Math.min(...times) - 15 * DAY), new Date(Math.max(...times, ...prices.map((row) => +((row.date_end as Date) ?? row[x]))) + 15 * DAY)];
-  const labels = eventMarks(events, {x, width, domain});
+  const marginLeft = 64;
+  const marginRight = 16;
+  const labels = eventMarks(events, {x, width, domain, marginLeft, marginRight});
   const unit = String(prices[0]?.unit ?? "");
   const tip = (row: Row) => {
     const value = row[y] != null ? Number(row[y]).toLocaleString("en-US", {maximumFractionDigits: 2}) : `${Number(row[y1]).toLocaleString("en-US")}–${Number(row[y2]).toLocaleString("en-US")}`;
     const published = row.published_unit && row.published_unit !== row.unit ? `; published in ${row.published_unit}` : "";
-    return `${row[z]}, ${row.period}: ${value} ${row.unit} (${row[type]}${published})${hollow(row) ? "\nLow confidence: the year was assigned or the copy read is weak" : ""}`;
+    const source = row.source_name ?? row.source_id;
+    return `${row[z]}, ${row.period}\n${value} ${row.unit} (${row[type]}${published})${row.basis ? `, ${row.basis}` : ""}${hollow(row) ? "\nLow confidence: the year was assigned or the copy read is weak" : ""}${source ? `\nSource: ${source}` : ""}`;
   };
-  const dot = (rows: Row[], options: Record<string, unknown> = {}) =>
-    Plot.dot(rows, {x, y: mid, stroke: z, fill: (row: Row) => (hollow(row) ? "var(--theme-background, white)" : row[z]), r: 3, strokeWidth: 1.5, title: tip, ...options});
+  // Filled and hollow quotes are separate marks: a CSS colour among the series names would
+  // become a category of the colour scale (and of its legend).
+  const dots = (rows: Row[], options: Record<string, unknown> = {}) => [
+    Plot.dot(rows.filter((row) => !hollow(row)), {x, y: mid, stroke: z, fill: z, r: 3, strokeWidth: 1.5, ...options}),
+    Plot.dot(rows.filter(hollow), {x, y: mid, stroke: z, fill: "var(--theme-background, white)", r: 3, strokeWidth: 1.5, ...options})
+  ];
   return Plot.plot({
     width,
     height,
-    marginLeft: 64,
+    marginLeft,
+    marginRight,
     marginTop: labels.marginTop,
-    x: {type: "utc", label: null, domain},
-    y: {label: yLabel ?? unit, grid: true, zero: false, tickFormat: "~s"},
+    x: monthTime(domain[0], domain[1], width, {margins: marginLeft + marginRight}),
+    y: {label: yLabel ?? unit, grid: true, zero: false, tickFormat: compactNumber},
     color: {legend: true},
     marks: [
       ...labels.marks,
       Plot.areaY(ranges, {x, y1, y2, z: "segment", fill: z, fillOpacity: 0.22}),
       // A dash pattern is one per mark in Plot, so low-confidence quotes get a mark of their own.
-      Plot.ruleX(ranges.filter((row) => !hollow(row)), {x, y1, y2, stroke: z, strokeWidth: 2, title: tip}),
-      Plot.ruleX(ranges.filter(hollow), {x, y1, y2, stroke: z, strokeWidth: 2, strokeDasharray: "2,2", title: tip}),
+      Plot.ruleX(ranges.filter((row) => !hollow(row)), {x, y1, y2, stroke: z, strokeWidth: 2}),
+      Plot.ruleX(ranges.filter(hollow), {x, y1, y2, stroke: z, strokeWidth: 2, strokeDasharray: "2,2"}),
       Plot.line(averages, {x, y, z: "segment", stroke: z, strokeWidth: 1.5}),
-      Plot.ruleY(listings, {x1: x, x2: (row: Row) => row.date_end ?? new Date(+(row[x] as Date) + 27 * DAY), y, stroke: z, strokeWidth: 3, title: tip}),
-      dot(averages),
-      dot(points, {symbol: "diamond"}),
-      dot(ranges, {r: 2})
+      Plot.ruleY(listings, {x1: x, x2: (row: Row) => row.date_end ?? new Date(+(row[x] as Date) + 27 * DAY), y, stroke: z, strokeWidth: 3}),
+      ...dots(averages),
+      ...dots(points, {symbol: "diamond"}),
+      ...dots(ranges, {r: 2}),
+      Plot.tip(prices as Row[], Plot.pointer({x, y: mid, title: tip}))
     ]
   });
 }

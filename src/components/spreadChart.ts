@@ -15,8 +15,9 @@ export function spreadChart(data: readonly Row[], {x = "date", china = "china_pr
     color: {legend: true, domain: ["China", "ex-China"]},
     marks: [
       Plot.ruleX(data, {x, y1: china, y2: exChina, stroke: "var(--theme-foreground-muted, #888)"}),
-      Plot.dot(data, {x, y: china, fill: () => "China", r: 5, title: tip}),
-      Plot.dot(data, {x, y: exChina, fill: () => "ex-China", r: 5, title: tip}),
+      Plot.dot(data, {x, y: china, fill: () => "China", r: 5}),
+      Plot.dot(data, {x, y: exChina, fill: () => "ex-China", r: 5}),
+      Plot.tip(data as Row[], Plot.pointerX({x, y: exChina, title: tip})),
       Plot.text(data, {x, y: exChina, text: (row: Row) => `${Number(row[label]) > 0 ? "+" : ""}${row[label]}%`, dx: 10, textAnchor: "start", fill: "currentColor"})
     ]
   });

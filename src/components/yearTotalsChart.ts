@@ -15,9 +15,10 @@ export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", 
     y: {label: "Tonnes per year (t)", grid: true, tickFormat: "~s"},
     color: {legend: false},
     marks: [
-      Plot.barY(data, {fx, x, y, fill: fx, fillOpacity: (row: Row) => (row.confidence === "low" ? 0.35 : 0.85), title: (row: Row) => `${row[fx]} ${row[x]}: ${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row[change] == null ? "" : `, ${label(row)} on the year before (as stated)`}`}),
+      Plot.barY(data, {fx, x, y, fill: fx, fillOpacity: (row: Row) => (row.confidence === "low" ? 0.35 : 0.85)}),
       Plot.text(data, {fx, x, y, text: label, dy: -6, fontSize: 10, fill: "currentColor"}),
-      Plot.ruleY([0])
+      Plot.ruleY([0]),
+      Plot.tip(data as Row[], Plot.pointerX({fx, x, y, title: (row: Row) => `${row[fx]}, ${row[x]}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row[change] == null ? "" : `, ${label(row)} on the year before (as stated)`}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`}))
     ]
   });
 }

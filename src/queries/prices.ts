@@ -9,7 +9,7 @@ export {allChecks, sourceTitles} from "./common.js";
 
 export interface PricesState {
   element: Element;
-  /** The currency of the market chart and the spread (no exchange rate is cited, so no conversion). */
+  /** The currency of the market chart (no exchange rate is cited, so no conversion); the spread is always in US dollars. */
   currency: Currency;
   years: [number, number];
 }
@@ -28,7 +28,7 @@ const PRICES = `WITH prices AS (
     o.canonical_unit AS unit, o.value AS published_value, o.value_low AS published_low, o.value_high AS published_high,
     o.unit AS published_unit, o.basis, o.confidence, o.source_id
   FROM observations o
-  WHERE o.measure LIKE 'price.%'
+  WHERE starts_with(o.measure, 'price.')
 )`;
 
 const measureOf = (element: Element, currency: Currency) => ELEMENTS[element].measures[currency];
@@ -57,8 +57,9 @@ ORDER BY kind DESC, label, date, id`
 export const priceSpread = defineQuery({
   id: "price-spread",
   title: "China against ex-China, where both were quoted for the same period",
-  sql: ({element, currency}: PricesState) => `${PRICES}
--- A pair needs the same measure (element and currency) and period (same first and last day); ranges count at their midpoint.
+  // Prices outside China are quoted only in US dollars, so the spread is in dollars whatever the page's currency.
+  sql: ({element}: PricesState) => `${PRICES}
+-- A pair needs the same measure (element, in US dollars) and period (same first and last day); ranges count at their midpoint.
 SELECT c.period, c.period_start AS date, c.market AS china_market, x.market AS ex_china_market,
   c.price_mid AS china_price, x.price_mid AS ex_china_price, x.price_mid - c.price_mid AS spread,
   round(100 * (x.price_mid - c.price_mid) / c.price_mid, 1) AS spread_pct, c.unit,
@@ -66,7 +67,7 @@ SELECT c.period, c.period_start AS date, c.market AS china_market, x.market AS e
 FROM prices c
 JOIN prices x ON x.measure = c.measure
   AND x.period_start = c.period_start AND x.period_end = c.period_end AND x.side = 'ex-China'
-WHERE c.side = 'China' AND c.measure = ${lit(measureOf(element, currency))}
+WHERE c.side = 'China' AND c.measure = ${lit(measureOf(element, "USD"))}
 ORDER BY date, china_market, ex_china_market`
 });
 

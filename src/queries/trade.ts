@@ -19,33 +19,24 @@ const yearsIn = ({years}: TradeState, column = "period_start") => `year(${column
 
 export const exportsByYear = defineQuery({
   id: "exports-by-year",
-  title: "China's rare-earth exports by year, and 2025 to date (China customs via news reports; SMM)",
-  sql: (state: TradeState) => `-- Whole years and year-to-date totals (periods starting in January); single months are in the next query.
-SELECT row_id, series_id, period, period_start, period_end, year(period_start) AS year,
-  CASE WHEN period_end - period_start >= 364 THEN 'whole year' ELSE 'part of the year' END AS coverage,
-  value, unit, basis, change_pct, change_basis, source_id
-FROM observations
-WHERE measure IN ('exports.rare_earths', 'china.quota.export')
-  AND month(period_start) = 1 AND period_end - period_start > 60
-  AND ${yearsIn(state)}
-ORDER BY period_start, period_end, series_id`
-});
-
-export const magnetExportsByMonth = defineQuery({
-  id: "magnet-exports-by-month",
-  title: "China's permanent-magnet exports by month, with the 2025 export controls and tariff truce",
-  sql: () => `-- Monthly tonnages (two customs bases) and, as kind = 'event', the dated events the chart marks.
-SELECT 'figure' AS kind, row_id AS id, period, period_start AS date,
-  upper(counting_basis[1]) || counting_basis[2:] AS label,
-  value_canonical AS value, canonical_unit AS unit, basis, source_id
-FROM observations
-WHERE measure = 'exports.magnets' AND partner IS NULL
-  AND period_end - period_start < 31
-UNION ALL
-SELECT 'event', event_id, date, date_start, title || ' (' || date || ')', NULL, NULL, NULL, source_id
-FROM events
-WHERE theme = 'trade' AND date_start >= DATE '2024-01-01'
-ORDER BY date, kind, id`
+  title: "China's rare-earth exports by year, and the latest part of a year not yet complete (China customs via news reports; SMM)",
+  sql: (state: TradeState) => `-- Whole years, and for a year with no whole-year figure its latest total from January (periods
+-- starting in January); single months are in the monthly panel. Where several copies give one
+-- period, one is drawn: the preferred series, a normal-confidence copy, then the first row id.
+WITH figures AS (
+  SELECT row_id, series_id, measure, period, period_start, period_end, year(period_start) AS year,
+    CASE WHEN period_end - period_start >= 364 THEN 'whole year' ELSE 'part of the year' END AS coverage,
+    value_canonical AS value, canonical_unit AS unit, basis, change_pct, change_basis, source_id, is_preferred, confidence
+  FROM observations
+  WHERE measure IN ('exports.rare_earths', 'china.quota.export') AND partner IS NULL
+    AND month(period_start) = 1 AND period_end - period_start > 60
+    AND ${yearsIn(state)}
+), whole AS (SELECT DISTINCT measure, year FROM figures WHERE coverage = 'whole year')
+SELECT row_id, series_id, measure, period, period_start, period_end, year, coverage, value, unit, basis, change_pct, change_basis, source_id
+FROM figures f
+WHERE coverage = 'whole year' OR NOT EXISTS (SELECT 1 FROM whole w WHERE w.measure = f.measure AND w.year = f.year)
+QUALIFY row_number() OVER (PARTITION BY measure, year, coverage ORDER BY period_end DESC, is_preferred DESC, confidence = 'low', row_id) = 1
+ORDER BY period_start, period_end, measure`
 });
 
 export const magnetExportsYearToDate = defineQuery({

@@ -159,8 +159,10 @@ describe("the Trade page", () => {
   it("shows four or more figures with sources, and marks the dated events on the magnet chart", async () => {
     const {page, problems} = await open("/trade", {figures: 6});
     await expectThemeFigures(page);
-    const labels = await page.locator('figure[data-chart="magnet-exports-by-month"] .chart-plot svg text').allTextContents();
-    expect(labels.some((text) => text.includes("2025-05-12"))).toBe(true);
+    // Each dated event is a rule on the monthly panel, named in full in its tooltip.
+    const titles = await page.locator('figure[data-chart="monthly-exports"] .chart-plot svg title').allTextContents();
+    expect(titles.some((text) => text.includes("US-China tariff agreement"))).toBe(true);
+    expect(titles.some((text) => text.includes("Announcement No. 70"))).toBe(true);
     await screenshot(page, shotName("/trade", "light"));
     expect(problems).toEqual([]);
     await page.context().close();

@@ -2,6 +2,7 @@
 // sources, the latest Pr-Nd oxide price on a card with its date, inputs that redraw the charts,
 // a copied link that brings the inputs back, and CSV downloads that hold the charts' rows.
 import {readFileSync} from "node:fs";
+import {csvParseRows} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
@@ -50,7 +51,7 @@ describe("the Prices page", () => {
     expect(await card.locator(".big").textContent()).toBe("845,000–855,000");
     expect(await card.locator('[data-span="1y"]').textContent()).toMatch(/^\+\d+(\.\d)?% on 2025-02-\d\d$/);
     // Events from the timeline mark the time axis.
-    expect(await page.locator('figure[data-chart="price-history"] svg').textContent()).toContain("MOFCOM/GAC Announcement No. 18");
+    expect(await page.locator('figure[data-chart="price-history"] .chart-plot svg[viewBox]').textContent()).toContain("MOFCOM/GAC Announcement No. 18");
     for (const [scheme, width] of [["light", 1280], ["dark", 1280], ["light", 390], ["dark", 390]] as const) {
       const shot = scheme === "light" && width === 1280 ? {page} : await open("/prices", {colorScheme: scheme, width});
       await screenshot(shot.page, `prices-${scheme}-${width}`);
@@ -73,10 +74,10 @@ describe("the Prices page", () => {
     const figure = page.locator('figure[data-chart="price-history"]');
     const lines = await downloadCsv(page, "price-history");
     expect(lines.length - 1).toBe(Number(await figure.getAttribute("data-rows")));
-    const header = lines[0].split(",");
+    const [header, ...records] = csvParseRows(lines.join("\n"));
     const unit = header.indexOf("unit");
     const kind = header.indexOf("kind");
-    const prices = lines.slice(1).map((line) => line.split(",")).filter((cells) => cells[kind] === "price");
+    const prices = records.filter((cells) => cells[kind] === "price");
     expect(prices.length).toBeGreaterThan(0);
     expect(prices.every((cells) => cells[unit] === "USD/kg")).toBe(true);
     expect(problems).toEqual([]);
@@ -88,9 +89,9 @@ describe("the Prices page", () => {
     expect(await page.locator('[data-input="currency"] input:checked').evaluate((input) => input.parentElement?.textContent?.trim())).toBe("US dollars (USD)");
     await page.waitForFunction(() => document.querySelector('figure[data-chart="price-history"] h2')?.textContent === "Dysprosium oxide: prices by market, in US dollars", null, {timeout: 60_000});
     const lines = await downloadCsv(page, "price-history");
-    const header = lines[0].split(",");
+    const [header, ...records] = csvParseRows(lines.join("\n"));
     const period = header.indexOf("period");
-    expect(lines.slice(1).every((line) => line.split(",")[period] >= "2024")).toBe(true);
+    expect(records.every((cells) => cells[period] >= "2024")).toBe(true);
     expect(problems).toEqual([]);
   });
 });
@@ -101,9 +102,9 @@ describe("Trade's monthly panel and timeline", () => {
     await expectChartsWithSources(page, ["monthly-exports", "exports-year-to-date", "magnet-exports-by-destination", "dy-tb-exports-by-month", "trade-year-totals", "export-control-timeline"]);
     const lines = await downloadCsv(page, "monthly-exports");
     expect(lines.length - 1).toBe(Number(await page.locator('figure[data-chart="monthly-exports"]').getAttribute("data-rows")));
-    const header = lines[0].split(",");
+    const [header, ...records] = csvParseRows(lines.join("\n"));
     const [measure, period, value] = ["measure", "period", "value"].map((name) => header.indexOf(name));
-    const customs = lines.slice(1).map((line) => line.split(",")).filter((cells) => cells[measure].startsWith("Rare-earth exports (customs"));
+    const customs = records.filter((cells) => cells[measure].startsWith("Rare-earth exports (customs"));
     const months = customs.map((cells) => cells[period]);
     expect(months[0]).toBe("2023-01");
     // A continuous axis: each month follows the one before.

@@ -34,6 +34,16 @@ describe("checks on the fixture's planted contradictions", () => {
     expect(check?.message).toBe("Wind additions (NEA), China, 2024: alpha gives 80.454 GW but beta gives 79.8 GW. One of the sources is flagged low-confidence.");
   });
 
+  it("calls a conflict of less than half a percent informational and a larger one a warning", () => {
+    const pair = loadObservations(good).filter((r) => ["wind-alpha", "wind-beta"].includes(r.row_id));
+    expect(runChecks(pair).find((c) => c.kind === "source_conflict")?.severity).toBe("warning");
+    // 27,897 against 27,890.6: 0.02 % apart, a rounding or restatement between copies.
+    const close = pair.map((r, i) => ({...r, value: i === 0 ? 27_897 : 27_890.6, unit: "GW" as const}));
+    const minor = runChecks(close).find((c) => c.kind === "source_conflict");
+    expect(minor?.severity).toBe("info");
+    expect(minor?.message).toContain("27,897 GW");
+  });
+
   it("finds one source giving two different changes for the same forecast", () => {
     expect(find("within_source_disagreement:wind-2025-a:wind-2025-b")?.message).toBe(
       "Wind additions (NEA), China, 2025: alpha gives 87 GW as both (+8% yoy) and (+9% yoy)."
