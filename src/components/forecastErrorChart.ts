@@ -11,8 +11,8 @@ export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "
   const extent = Math.max(10, ...rows.map((row) => Math.abs(Number(row[x]))));
   // The text above each bar wraps to the chart's width (Plot's lineWidth is in ems of 10 px text,
   // about 0.6 em a character); each row is as tall as its longest wrapped text needs.
-  const lineWidth = Math.max(12, (width - 40) / 10);
-  const lines = Math.max(1, ...rows.map((row) => Math.ceil((text(row).length * 0.6) / lineWidth)));
+  const lineWidth = Math.max(12, (width - 80) / 10);
+  const lines = Math.max(1, ...rows.map((row) => Math.ceil((text(row).length * 0.62) / lineWidth)));
   const rowHeight = 30 + 12 * lines;
   return Plot.plot({
     width,
