@@ -45,7 +45,8 @@ for (const path of removeTemporaries(root)) log(`dev: removed ${path}, left by a
 log("dev: bringing snapshots up to date with data-loaders/ …");
 await refresh();
 
-const preview: ChildProcess = spawn(join(root, "node_modules", ".bin", "observable"), ["preview", ...args], {cwd: root, stdio: "inherit"});
+// OBSERVATORY_PREVIEW tells the config to relax the page policy for the live preview (csp.ts).
+const preview: ChildProcess = spawn(join(root, "node_modules", ".bin", "observable"), ["preview", ...args], {cwd: root, stdio: "inherit", env: {...process.env, OBSERVATORY_PREVIEW: "1"}});
 preview.on("exit", (code, signal) => {
   closeWatchers();
   process.exit(code ?? (signal ? 1 : 0));

@@ -24,7 +24,14 @@ export function cspHeader(directives = CSP_DIRECTIVES): string {
     .join("; ");
 }
 
+/**
+ * The policy of `npm run dev`: Framework's live preview applies an edited cell by evaluating its
+ * new code as a string, which needs 'unsafe-eval'. Only the preview on 127.0.0.1 gets it; the
+ * built site never does.
+ */
+export const PREVIEW_DIRECTIVES: Record<string, string[]> = {...CSP_DIRECTIVES, "script-src": [...CSP_DIRECTIVES["script-src"], "'unsafe-eval'"]};
+
 /** The policy as a <meta> element, for the head of every page (a static host needs no configuration). */
-export function cspMeta(): string {
-  return `<meta http-equiv="Content-Security-Policy" content="${cspHeader()}">`;
+export function cspMeta({preview = process.env.OBSERVATORY_PREVIEW === "1"} = {}): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${cspHeader(preview ? PREVIEW_DIRECTIVES : CSP_DIRECTIVES)}">`;
 }

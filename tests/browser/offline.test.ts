@@ -68,5 +68,7 @@ describe("the built site needs no network", () => {
     for (const {path} of pages) expect(readFileSync(path, "utf8"), path).toContain(`<meta http-equiv="Content-Security-Policy" content="${cspHeader()}">`);
     expect(cspHeader()).toMatch(/connect-src 'self' blob: data:;/);
     expect(cspHeader()).not.toMatch(/\*|https?:/);
+    // 'unsafe-eval' is for the live preview only (npm run dev); the built site never has it.
+    expect(cspHeader()).not.toContain("'unsafe-eval'");
   });
 });
