@@ -1,3 +1,0 @@
-import {releaseParquet} from "../../data-loaders/release.ts";
-
-process.stdout.write(await releaseParquet());
