@@ -16,7 +16,9 @@ export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "
   const rowHeight = 30 + 12 * lines;
   return Plot.plot({
     width,
-    height: rowHeight * rows.length + 50,
+    height: rowHeight * rows.length + 50 + 12 * lines,
+    // The first row's text grows upwards from above its bar.
+    marginTop: 12 * lines + 12,
     marginLeft: 50,
     marginRight: 50,
     x: {label: "Forecast error (% of the published outcome)", domain: [-extent * 1.15, extent * 1.15], grid: true},

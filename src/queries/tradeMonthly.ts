@@ -9,7 +9,7 @@ const MONTHLY = `(VALUES
     ('exports.rare_earths', 'customs aggregate of 17 elements', 'Rare-earth exports (customs aggregate, 17 elements)'),
     ('exports.rare_earth_products', 'Bloomberg''s rare earth products category', 'Rare-earth products (Bloomberg''s own aggregate)'),
     ('exports.magnets', 'all permanent magnets', 'Permanent-magnet exports (customs)'),
-    ('exports.magnets', 'HS 85051110', 'Permanent-magnet exports, HS 85051110 only')
+    ('exports.magnets', 'HS 85051110 (sintered NdFeB)', 'Permanent-magnet exports, HS 85051110 only')
   ) AS s(measure, counting_basis, label)`;
 
 /**
@@ -94,7 +94,7 @@ export const yearTotals = defineQuery({
   year(period_start) AS year, value_canonical AS value, canonical_unit AS unit, change_pct AS stated_change_pct, change_basis, confidence, row_id, source_id
 FROM observations
 WHERE measure IN ('exports.rare_earths', 'imports.rare_earths', 'exports.magnets') AND partner IS NULL
-  AND counting_basis IS DISTINCT FROM 'HS 85051110'
+  AND counting_basis IS DISTINCT FROM 'HS 85051110 (sintered NdFeB)'
   AND period_end - period_start BETWEEN 364 AND 365 AND year(period_start) >= 2022
 QUALIFY row_number() OVER (PARTITION BY measure, counting_basis, period_start ORDER BY change_pct IS NULL, confidence = 'low', row_id) = 1
 ORDER BY measure, year`
