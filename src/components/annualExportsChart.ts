@@ -3,7 +3,7 @@
 // is a quota, a tick. Every year of the span keeps its slot, so a year with no figure is a gap.
 import * as Plot from "npm:@observablehq/plot";
 import {BASIS_DASH} from "./basisStyle.js";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {compactNumber, yearBand} from "./scales.js";
 import {pointerTip} from "./tips.js";
 

@@ -10,20 +10,9 @@ import type {DataType, Table} from "apache-arrow";
  */
 export const ARROW_TYPE = {Int: 2, Float: 3, Utf8: 5, Bool: 6, Decimal: 7, Date: 8, Timestamp: 10, LargeUtf8: 20, Dictionary: -1} as const;
 
-export interface ColumnInfo {
-  name: string;
-  /** Arrow's name for the column type, e.g. "Date32<DAY>" or "Float64". */
-  type: string;
-  kind: "date" | "number" | "string" | "boolean" | "other";
-}
+import type {ColumnInfo, Row, Rows} from "./rows.js";
 
-export type Row = Record<string, unknown>;
-
-/**
- * An array of row objects that remembers its columns: `columns` holds the names in query
- * order (d3.csv's convention, which Inputs.table reads) and `schema` their types.
- */
-export type Rows = Row[] & {columns: string[]; schema: ColumnInfo[]};
+export type {ColumnInfo, Row, Rows} from "./rows.js";
 
 export function columnInfo(table: Pick<Table, "schema">): ColumnInfo[] {
   return table.schema.fields.map((field) => ({name: field.name, type: String(field.type), kind: kindOf(field.type)}));

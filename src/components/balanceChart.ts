@@ -2,7 +2,7 @@
 // the same source gives, which is drawn as a tick; one bar per period. The remainder is hatched
 // grey, since it is computed (total less the items), not published.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 
 const TOTAL = "Production (total)";
 const OTHER = "Other (not itemised)";

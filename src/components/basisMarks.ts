@@ -2,7 +2,9 @@
 // hollow and dashed) into Plot options, shared by the Magnets, Wind and Robotics charts.
 import {BASIS_DASH, BASIS_FILL_OPACITY, basisOf, type Basis} from "./basisStyle.js";
 
-export type Row = Record<string, unknown>;
+import type {Row} from "./rows.js";
+
+export type {Row} from "./rows.js";
 
 /** The rows grouped by basis, actuals first, so each group can be drawn with its own dash. */
 export function byBasis<T extends Row>(rows: readonly T[]): [Basis, T[]][] {

@@ -23,10 +23,10 @@ import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.
 import {downloadCsv, downloadParquet} from "./download.js";
 import {columnNames, findingsFor, readableMessage, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {formatCell} from "./scales.js";
+import type {Rows} from "./rows.js";
 import type {QueryDef} from "./query.js";
 import {workbenchHref} from "./workbenchLink.js";
 
-export type FigureRows = Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]};
 
 export interface ChartFigureOptions<S> {
   id: string;
@@ -34,8 +34,8 @@ export interface ChartFigureOptions<S> {
   subtitle?: string;
   query: QueryDef<S>;
   state: S;
-  rows: FigureRows;
-  plot: (rows: FigureRows, options: {width: number}) => Element;
+  rows: Rows;
+  plot: (rows: Rows, options: {width: number}) => Element;
   sources?: readonly SourceRef[];
   checks?: readonly Finding[];
   note?: string;
@@ -155,7 +155,7 @@ function revisedBadge(findings: Flagged): HTMLElement | null {
 }
 
 /** Years, editions and vintages printed as "2010", never "2,010". */
-function cellFormats(rows: FigureRows): Record<string, (value: unknown) => string> {
+function cellFormats(rows: Rows): Record<string, (value: unknown) => string> {
   const formats: Record<string, (value: unknown) => string> = {};
   for (const column of columnNames(rows)) {
     if (formatCell(2000, column) !== undefined) formats[column] = (value) => formatCell(value, column) ?? (value == null ? "" : String(value));

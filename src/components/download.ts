@@ -1,8 +1,8 @@
 // Saves a figure's rows in the reader's browser: nothing is sent anywhere.
-import {downloadName, rowsToCsv, type Row} from "./figureData.js";
+import {downloadName, rowsToCsv} from "./figureData.js";
+import type {Rows} from "./rows.js";
 import {rowsToParquet, type ArrowModule, type ParquetWriter} from "./parquetFile.js";
 
-type Rows = readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]};
 
 export function saveBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

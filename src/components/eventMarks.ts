@@ -4,7 +4,7 @@
 // (the full title is the tooltip). Past `maxLines` a label is left out; its rule and tooltip stay.
 // Returns the marks and the top margin they need.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 
 const LINE_HEIGHT = 13;
 const CHAR_PX = 5.6; // 10 px text

@@ -3,7 +3,9 @@
 import {csvFormatBody, csvFormatRows} from "npm:d3";
 import {csvCell, csvText} from "./cellText.js";
 
-export type Row = Record<string, unknown>;
+import type {Row, RowsMeta} from "./rows.js";
+
+export type {Row} from "./rows.js";
 
 export interface SourceRef {
   source_id: string;
@@ -93,7 +95,7 @@ export function sourcesFor(rows: readonly Row[], sources: readonly SourceRef[] =
 }
 
 /** Column names in the order the query returned them (falls back to the first row's keys). */
-export function columnNames(rows: readonly Row[] & {columns?: readonly string[]}): string[] {
+export function columnNames(rows: readonly Row[] & RowsMeta): string[] {
   if (rows.columns?.length) return [...rows.columns];
   return rows.length ? Object.keys(rows[0]) : [];
 }
@@ -101,7 +103,7 @@ export function columnNames(rows: readonly Row[] & {columns?: readonly string[]}
 export {csvCell};
 
 /** Exactly the rows, every column, header first. */
-export function rowsToCsv(rows: readonly Row[] & {columns?: readonly string[]}): string {
+export function rowsToCsv(rows: readonly Row[] & RowsMeta): string {
   const names = columnNames(rows);
   const header = csvFormatRows([names.map(csvText)]);
   if (!rows.length) return header + "\n";

@@ -2,7 +2,7 @@
 // percent of the outcome (right: the forecast was too high; left: too low), and the two figures
 // as published written above the bar.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 
 export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "measure", width}: {x?: string; y?: string; width: number}) {
   const rows: Row[] = data.map((row, index) => ({...row, index}));

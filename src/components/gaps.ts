@@ -2,7 +2,7 @@
 // the line breaks, so a reader never sees a straight segment over years nobody measured.
 import {groups} from "npm:d3";
 
-type Row = Record<string, unknown>;
+import type {Row} from "./rows.js";
 type Accessor = string | ((row: Row) => unknown);
 
 const read = (accessor: Accessor, row: Row) => (typeof accessor === "function" ? accessor(row) : row[accessor]);

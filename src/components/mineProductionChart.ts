@@ -2,7 +2,7 @@
 // total as a line (broken where a year is missing), and — when the rows include superseded USGS
 // editions — those editions' figures as hollow rings, so a reader sees how much they moved.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {breakAtGaps} from "./gaps.js";
 import {compactNumber, yearBand} from "./scales.js";
 import {pointerTip} from "./tips.js";

@@ -4,7 +4,7 @@
 // past the chart: a label that would is anchored at its end instead, and at a narrow width a
 // label is wrapped.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {compactNumber, monthTime} from "./scales.js";
 import {pointerTip} from "./tips.js";
 

@@ -6,7 +6,7 @@
 //   monthlySeriesChart(rows, {x: "date", y: "value", z: "measure", width, yLabel})
 import * as Plot from "npm:@observablehq/plot";
 import {eventMarks} from "./eventMarks.js";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {compactNumber, monthTime} from "./scales.js";
 import {segmented} from "./priceChart.js";
 

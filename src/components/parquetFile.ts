@@ -4,7 +4,8 @@
 import type {Table, Vector} from "apache-arrow";
 
 export type ArrowModule = typeof import("apache-arrow");
-import {columnNames, type Row} from "./figureData.js";
+import {columnNames} from "./figureData.js";
+import type {Row, RowsMeta} from "./rows.js";
 
 type Kind = "date" | "number" | "string" | "boolean" | "other";
 
@@ -14,7 +15,7 @@ export interface ParquetWriter {
   writeParquet(table: never): Uint8Array;
 }
 
-function kindsOf(rows: readonly Row[] & {schema?: readonly {name: string; kind?: string}[]}): Map<string, Kind> {
+function kindsOf(rows: readonly Row[] & RowsMeta): Map<string, Kind> {
   const kinds = new Map<string, Kind>();
   for (const column of rows.schema ?? []) if (column.kind) kinds.set(column.name, column.kind as Kind);
   return kinds;
@@ -79,7 +80,7 @@ function cell(value: unknown, kind: Kind): unknown {
 }
 
 /** The rows as an Arrow table with one typed column per query column. */
-export function rowsToArrowTable(rows: readonly Row[] & {columns?: readonly string[]; schema?: readonly {name: string; kind?: string}[]}, Arrow: ArrowModule): Table {
+export function rowsToArrowTable(rows: readonly Row[] & RowsMeta, Arrow: ArrowModule): Table {
   const kinds = kindsOf(rows);
   const vectors: Record<string, Vector> = {};
   for (const name of columnNames(rows)) {

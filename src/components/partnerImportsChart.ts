@@ -1,7 +1,7 @@
 // Imports by partner as stacked bars (one partner highlighted), with the reported total from
 // all partners as a line: the gap between stack and line is everyone not listed.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {breakAtGaps} from "./gaps.js";
 import {compactNumber, yearBand} from "./scales.js";
 import {pointerTip} from "./tips.js";

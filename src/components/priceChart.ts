@@ -9,7 +9,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {eventMarks} from "./eventMarks.js";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {compactNumber, monthTime} from "./scales.js";
 
 export interface PriceChartOptions {

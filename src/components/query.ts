@@ -2,6 +2,7 @@
 // text is complete (values are inlined as escaped literals), so the same text can be shown
 // next to the chart, opened in the workbench, run by DuckDB-WASM, and run at build time by
 // DuckDB in Node to ship the first chart's rows with the page.
+import type {ColumnInfo, Rows} from "./rows.js";
 
 export interface QueryDef<S = Record<string, unknown>> {
   /** Stable id, used in file names and tests (kebab-case). */
@@ -41,7 +42,7 @@ export function isQueryDef(value: unknown): value is QueryDef<any> {
 export interface PackedResult {
   /** The SQL as written (the key folds its white space). */
   sql?: string;
-  columns: {name: string; kind: "date" | "number" | "string" | "boolean" | "other"}[];
+  columns: ColumnInfo[];
   rows: unknown[][];
 }
 
@@ -52,7 +53,7 @@ export interface PrecomputedResults {
 }
 
 /** Shipped rows as row objects, shaped like a live query's result (`columns` names, `schema` kinds). */
-export function unpack(result: PackedResult): Record<string, unknown>[] & {columns: string[]; schema: PackedResult["columns"]} {
+export function unpack(result: PackedResult): Rows {
   const rows = result.rows.map((cells) => {
     const row: Record<string, unknown> = {};
     result.columns.forEach(({name, kind}, i) => {

@@ -5,7 +5,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {basisOf} from "./basisStyle.js";
 import {byBasis, dashOf, fillOpacityOf} from "./basisMarks.js";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {breakAtGaps} from "./gaps.js";
 import {compactNumber, yearBand} from "./scales.js";
 import {pointerTip} from "./tips.js";

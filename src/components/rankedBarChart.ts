@@ -4,7 +4,7 @@
 // above their bars, wrapped, instead of clipping them in the left margin.
 import * as Plot from "npm:@observablehq/plot";
 import {byBasis, dashOf, fillOpacityOf, valueText} from "./basisMarks.js";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {compactNumber} from "./scales.js";
 import {pointerTip} from "./tips.js";
 

@@ -1,7 +1,7 @@
 // A share in percent over years: one line for the figures in force (broken where a year is
 // missing) and hollow rings for those from superseded editions (rows with is_latest_vintage false).
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {breakAtGaps} from "./gaps.js";
 import {yearLinear} from "./scales.js";
 import {pointerTip} from "./tips.js";

@@ -1,7 +1,7 @@
 // The China vs ex-China spread: for each period quoted on both sides, the China price and the
 // ex-China price as two dots joined by a rule, labelled with the spread in percent.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 
 export function spreadChart(data: readonly Row[], {x = "date", china = "china_price", exChina = "ex_china_price", label = "spread_pct", width, height = 260}: {x?: string; china?: string; exChina?: string; label?: string; width: number; height?: number}) {
   const unit = String(data[0]?.unit ?? "");

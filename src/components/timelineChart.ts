@@ -3,7 +3,7 @@
 // its dot instead, and each is cut to the room it has (the full title and the description are
 // the tooltip).
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {shortLabel} from "./eventMarks.js";
 import {monthTime} from "./scales.js";
 

@@ -3,7 +3,7 @@
 // and the source's short name (which the figure frame attaches to each row as source_name).
 import * as Plot from "npm:@observablehq/plot";
 import {valueText} from "./basisMarks.js";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 
 type Accessor = string | ((row: Row) => unknown);
 

@@ -2,7 +2,7 @@
 // month they run to, so a reader can compare how far each year had got by the same month. Only
 // each line's last point carries its number (the tooltip gives the others), so labels never collide.
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 import {compactNumber} from "./scales.js";
 import {pointerTip} from "./tips.js";
 

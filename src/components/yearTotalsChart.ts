@@ -1,7 +1,7 @@
 // Whole-year totals as bars, one panel per measure, each bar labelled with the change on the
 // previous year as its source states it (never computed here).
 import * as Plot from "npm:@observablehq/plot";
-import type {Row} from "./figureData.js";
+import type {Row} from "./rows.js";
 
 export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", fx = "measure", change = "stated_change_pct", width, height = 300}: {x?: string; y?: string; fx?: string; change?: string; width: number; height?: number}) {
   const label = (row: Row) => (row[change] == null ? "" : `${Number(row[change]) > 0 ? "+" : ""}${row[change]}%`);

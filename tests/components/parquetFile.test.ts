@@ -15,10 +15,10 @@ const rows = Object.assign(
   {
     columns: ["period_start", "value", "geography", "is_latest_vintage"],
     schema: [
-      {name: "period_start", kind: "date"},
-      {name: "value", kind: "number"},
-      {name: "geography", kind: "string"},
-      {name: "is_latest_vintage", kind: "boolean"}
+      {name: "period_start", kind: "date" as const},
+      {name: "value", kind: "number" as const},
+      {name: "geography", kind: "string" as const},
+      {name: "is_latest_vintage", kind: "boolean" as const}
     ]
   }
 );

@@ -43,7 +43,7 @@ describe("unpack", () => {
     expect(rows[0].v).toBe(5);
     expect(rows[1].d).toBeNull();
     expect(rows.columns).toEqual(["d", "v"]);
-    expect(rows.schema.map((c) => c.kind)).toEqual(["date", "number"]);
+    expect(rows.schema?.map((c) => c.kind)).toEqual(["date", "number"]);
   });
 });
 
@@ -58,7 +58,7 @@ describe("tableToRows", () => {
     const rows = tableToRows(table);
     expect(rows[0]).toEqual({d: new Date(day), n: 42, s: "a"});
     expect(rows.columns).toEqual(["d", "n", "s"]);
-    expect(rows.schema.map((c) => c.kind)).toEqual(["date", "number", "string"]);
+    expect(rows.schema?.map((c) => c.kind)).toEqual(["date", "number", "string"]);
   });
 });
 
