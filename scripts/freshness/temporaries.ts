@@ -4,7 +4,7 @@
 // processes that are no longer running are touched, so a dev server and a build can share a
 // checkout. A site swap killed between its two renames is finished backwards: the old site
 // goes back to dist/.
-import {existsSync, readdirSync, renameSync, rmSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {CACHE, DATA} from "./project.ts";
 
@@ -15,9 +15,20 @@ export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed process whose parent has not reaped it yet still answers signal 0; on Linux its
+  // state in /proc is Z (zombie), and it will never write again.
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
   }
 }
 
