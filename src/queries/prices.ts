@@ -35,23 +35,28 @@ const measureOf = (element: Element, currency: Currency) => ELEMENTS[element].me
 
 const inYears = ([from, to]: [number, number], column = "period_start") => `year(${column}) BETWEEN ${lit(from)} AND ${lit(to)}`;
 
-/** The export-control and tariff events inside the years, as rows of kind 'event' for the markers. */
-const eventRows = (years: [number, number], columns: string) => `SELECT 'event' AS kind, event_id AS id, title AS label, ${columns}
+/**
+ * The prices `where` selects, as rows of kind 'price' named by `label` (SQL over the prices CTE),
+ * and the trade events inside the years as rows of kind 'event' for the markers on the time axis.
+ * UNION ALL BY NAME leaves an event's price columns empty.
+ */
+const pricesWithEvents = ({label, where, years, columns = ""}: {label: string; where: string; years: [number, number]; columns?: string}) => `${PRICES}
+SELECT 'price' AS kind, row_id AS id, ${label} AS label, ${columns}price_type, period, period_start AS date, period_end AS date_end,
+  price AS value, price_low AS value_low, price_high AS value_high, unit, published_value, published_low, published_high,
+  published_unit, basis, confidence, source_id
+FROM prices
+WHERE ${where} AND ${inYears(years)}
+UNION ALL BY NAME
+SELECT 'event' AS kind, event_id AS id, title AS label, date AS period, date_start AS date, date_end, source_id
 FROM events
-WHERE theme = 'trade' AND ${inYears(years, "date_start")}`;
+WHERE theme = 'trade' AND ${inYears(years, "date_start")}
+ORDER BY kind DESC, label, date, id`;
 
 export const priceHistory = defineQuery({
   id: "price-history",
   title: "One element's prices across markets, in one currency",
-  sql: ({element, currency, years}: PricesState) => `${PRICES}
-SELECT 'price' AS kind, row_id AS id, market || ' (' || price_type || ')' AS label, price_type, period, period_start AS date, period_end AS date_end,
-  price AS value, price_low AS value_low, price_high AS value_high, unit, published_value, published_low, published_high,
-  published_unit, basis, confidence, source_id
-FROM prices
-WHERE measure = ${lit(measureOf(element, currency))} AND ${inYears(years)}
-UNION ALL
-${eventRows(years, "NULL, date, date_start, date_end, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
-ORDER BY kind DESC, label, date, id`
+  sql: ({element, currency, years}: PricesState) =>
+    pricesWithEvents({label: "market || ' (' || price_type || ')'", where: `measure = ${lit(measureOf(element, currency))}`, years})
 });
 
 export const priceSpread = defineQuery({
@@ -71,29 +76,29 @@ WHERE c.side = 'China' AND c.measure = ${lit(measureOf(element, "USD"))}
 ORDER BY date, china_market, ex_china_market`
 });
 
+const HEAVY_ELEMENT = `CASE measure WHEN ${lit(measureOf("dy-oxide", "CNY"))} THEN 'Dysprosium oxide' ELSE 'Terbium oxide' END`;
+
 export const heavyRareEarths = defineQuery({
   id: "heavy-rare-earths",
   title: "Dysprosium and terbium oxide in China",
-  sql: ({years}: PricesState) => `${PRICES}
-SELECT 'price' AS kind, row_id AS id, element || ' (' || price_type || ')' AS label, element, price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
-FROM (SELECT *, CASE measure WHEN ${lit(measureOf("dy-oxide", "CNY"))} THEN 'Dysprosium oxide' ELSE 'Terbium oxide' END AS element FROM prices)
-WHERE measure IN (${lit(measureOf("dy-oxide", "CNY"))}, ${lit(measureOf("tb-oxide", "CNY"))}) AND market = 'China domestic spot' AND ${inYears(years)}
-UNION ALL
-${eventRows(years, "NULL, NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
-ORDER BY kind DESC, label, date, id`
+  sql: ({years}: PricesState) =>
+    pricesWithEvents({
+      label: `${HEAVY_ELEMENT} || ' (' || price_type || ')'`,
+      columns: `${HEAVY_ELEMENT} AS element, `,
+      where: `measure IN (${lit(measureOf("dy-oxide", "CNY"))}, ${lit(measureOf("tb-oxide", "CNY"))}) AND market = 'China domestic spot'`,
+      years
+    })
 });
 
 export const oxideAndMetal = defineQuery({
   id: "prnd-oxide-and-metal",
   title: "Pr-Nd oxide and Pr-Nd metal in China",
-  sql: ({years}: PricesState) => `${PRICES}
-SELECT 'price' AS kind, row_id AS id, CASE measure WHEN ${lit(measureOf("prnd-oxide", "CNY"))} THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END || ' (' || price_type || ')' AS label,
-  price_type, period, period_start AS date, price AS value, price_low AS value_low, price_high AS value_high, unit, basis, confidence, source_id
-FROM prices
-WHERE measure IN (${lit(measureOf("prnd-oxide", "CNY"))}, ${lit(measureOf("prnd-metal", "CNY"))}) AND market = 'China domestic spot' AND ${inYears(years)}
-UNION ALL
-${eventRows(years, "NULL, date, date_start, NULL, NULL, NULL, NULL, NULL, NULL, source_id")}
-ORDER BY kind DESC, label, date, id`
+  sql: ({years}: PricesState) =>
+    pricesWithEvents({
+      label: `CASE measure WHEN ${lit(measureOf("prnd-oxide", "CNY"))} THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END || ' (' || price_type || ')'`,
+      where: `measure IN (${lit(measureOf("prnd-oxide", "CNY"))}, ${lit(measureOf("prnd-metal", "CNY"))}) AND market = 'China domestic spot'`,
+      years
+    })
 });
 
 export const companyPrices = defineQuery({

@@ -54,18 +54,28 @@ QUALIFY row_number() OVER (PARTITION BY period_start, period_end ORDER BY confid
 ORDER BY period_start, period_end`
 });
 
+/**
+ * Single months of the rows `where` selects, one figure per `series` and month where several
+ * copies report it: normal confidence before low, then the value most copies give, then the
+ * first row id. `series` is a SQL expression over `o` naming what the chart draws as one series.
+ */
+const oneFigurePerMonth = ({where, series, columns}: {where: string; series: string; columns: string}) => `WITH figures AS (
+  SELECT o.*, ${series} AS series, count(*) OVER (PARTITION BY ${series}, o.period_start, o.value_canonical) AS agreeing
+  FROM observations o
+  WHERE ${where} AND o.period_end - o.period_start BETWEEN 27 AND 30
+)
+SELECT ${columns}, period, period_start AS date, value_canonical AS value, canonical_unit AS unit, bound, confidence, row_id, source_id
+FROM figures f
+QUALIFY row_number() OVER (PARTITION BY f.series, f.period_start ORDER BY f.confidence = 'low', agreeing DESC, f.row_id) = 1`;
+
 export const magnetExportsByDestination = defineQuery({
   id: "magnet-exports-by-destination",
   title: "China's permanent-magnet exports by destination, for the months held",
-  sql: () => `WITH figures AS (
-  SELECT o.*, o.partner AS destination, count(*) OVER (PARTITION BY o.partner, o.period_start, o.value_canonical) AS agreeing
-  FROM observations o
-  WHERE o.measure = 'exports.magnets' AND o.period_end - o.period_start BETWEEN 27 AND 30
-    AND o.partner IN ('United States', 'Germany', 'Japan', 'South Korea', 'Vietnam', 'European Union')
-)
-SELECT destination, period, period_start AS date, value_canonical AS value, canonical_unit AS unit, confidence, row_id, source_id
-FROM figures f
-QUALIFY row_number() OVER (PARTITION BY f.partner, f.period_start ORDER BY f.confidence = 'low', agreeing DESC, f.row_id) = 1
+  sql: () => `${oneFigurePerMonth({
+    where: "o.measure = 'exports.magnets' AND o.partner IN ('United States', 'Germany', 'Japan', 'South Korea', 'Vietnam', 'European Union')",
+    series: "o.partner",
+    columns: "series AS destination"
+  })}
 ORDER BY destination, date`
 });
 
@@ -73,15 +83,11 @@ export const heavyExportsByMonth = defineQuery({
   id: "dy-tb-exports-by-month",
   title: "China's dysprosium and terbium exports by month",
   sql: () => `-- Published in kilograms or tonnes, read in kg (value_canonical). A published zero is a zero.
-WITH figures AS (
-  SELECT o.*, CASE o.measure WHEN 'exports.dysprosium' THEN 'Dysprosium' ELSE 'Terbium' END AS element,
-    count(*) OVER (PARTITION BY o.measure, o.period_start, o.value_canonical) AS agreeing
-  FROM observations o
-  WHERE o.measure IN ('exports.dysprosium', 'exports.terbium') AND o.partner IS NULL AND o.period_end - o.period_start BETWEEN 27 AND 30
-)
-SELECT element, period, period_start AS date, value_canonical AS value, canonical_unit AS unit, bound, confidence, row_id, source_id
-FROM figures f
-QUALIFY row_number() OVER (PARTITION BY f.measure, f.period_start ORDER BY f.confidence = 'low', agreeing DESC, f.row_id) = 1
+${oneFigurePerMonth({
+    where: "o.measure IN ('exports.dysprosium', 'exports.terbium') AND o.partner IS NULL",
+    series: "CASE o.measure WHEN 'exports.dysprosium' THEN 'Dysprosium' ELSE 'Terbium' END",
+    columns: "series AS element"
+  })}
 ORDER BY element, date`
 });
 
