@@ -85,8 +85,13 @@ function same(a: UrlValue, b: UrlValue): boolean {
  */
 export function formatState<S extends UrlState>(state: S, defaults: S): string {
   const keys = Object.keys(defaults);
-  if (keys.every((key) => same(state[key], defaults[key]))) return "";
+  if (isDefaultState(state, defaults)) return "";
   return "?" + keys.filter((key) => state[key] !== undefined).map((key) => `${encodeURIComponent(key)}=${formatValue(state[key])}`).join("&");
+}
+
+/** Whether every input is at its first state (the one whose results shipped with the page). */
+export function isDefaultState<S extends UrlState>(state: S, defaults: S): boolean {
+  return Object.keys(defaults).every((key) => same(state[key], defaults[key]));
 }
 
 /** The page's initial state: the URL's values where valid, else the defaults. */

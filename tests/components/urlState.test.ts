@@ -1,9 +1,15 @@
 import {describe, expect, it} from "vitest";
-import {formatState, parseState} from "../../src/components/urlState.ts";
+import {formatState, isDefaultState, parseState} from "../../src/components/urlState.ts";
 
 const defaults = {years: [2015, 2024], country: "China", revisions: false, partners: ["Myanmar", "Laos"], limit: 10};
 
 describe("URL state", () => {
+  it("tells the first state from any other, comparing arrays by value", () => {
+    expect(isDefaultState({...defaults, years: [2015, 2024], partners: ["Myanmar", "Laos"]}, defaults)).toBe(true);
+    expect(isDefaultState({...defaults, years: [2016, 2024]}, defaults)).toBe(false);
+    expect(isDefaultState({...defaults, revisions: true}, defaults)).toBe(false);
+  });
+
   it("gives the defaults for a plain address", () => {
     expect(parseState(defaults, "")).toEqual(defaults);
   });
