@@ -93,6 +93,8 @@ describe("every figure on every page", () => {
             if (list.length) found[report.id] = list;
           }
           expect(found).toEqual({});
+          // The page itself never scrolls sideways (a long hash, an input grid wider than the column).
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), "page width").toBeLessThanOrEqual(width);
           expect(problems).toEqual([]);
           await page.context().close();
         });
