@@ -1,24 +1,36 @@
-// Whole-year totals as bars, one panel per measure, each bar labelled with the change on the
-// previous year as its source states it (never computed here).
+// Whole-year totals as bars, one panel per measure stacked top to bottom (so each panel has the
+// page's full width, at 390 px too), each bar labelled with the change on the previous year as
+// its source states it (never computed here). The panel's name stands at its top left.
 import * as Plot from "npm:@observablehq/plot";
+import {shortLabel} from "./eventMarks.js";
 import type {Row} from "./rows.js";
+import {compactNumber} from "./scales.js";
 
-export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", fx = "measure", change = "stated_change_pct", width, height = 300}: {x?: string; y?: string; fx?: string; change?: string; width: number; height?: number}) {
+const PANEL = 120;
+
+export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", fy = "measure", change = "stated_change_pct", width}: {x?: string; y?: string; fy?: string; change?: string; width: number}) {
   const label = (row: Row) => (row[change] == null ? "" : `${Number(row[change]) > 0 ? "+" : ""}${row[change]}%`);
+  const panels = [...new Set(data.map((row) => String(row[fy])))];
+  const marginLeft = 56;
+  // Bold 11 px text: about 7 px a character.
+  const nameChars = Math.max(12, Math.floor((width - marginLeft - 10) / 7.2) - 4);
   return Plot.plot({
     width,
-    height,
-    marginLeft: 60,
-    marginBottom: 40,
-    fx: {label: null, tickFormat: (name: string) => name.replace(/ \(.*\)$/, "")},
-    x: {label: null, type: "band", tickFormat: "d"},
-    y: {label: "Tonnes per year (t)", grid: true, tickFormat: "~s"},
-    color: {legend: false},
+    height: 30 + PANEL * panels.length,
+    marginLeft,
+    marginTop: 6,
+    marginBottom: 24,
+    fy: {label: null, axis: null, domain: panels, padding: 0.12},
+    x: {label: null, type: "band", tickFormat: "d", padding: 0.25},
+    // Room above the tallest bar for its label and the panel's name.
+    y: {label: null, grid: true, tickFormat: compactNumber, insetTop: 30, ticks: 3},
+    color: {legend: false, domain: panels},
     marks: [
-      Plot.barY(data, {fx, x, y, fill: fx, fillOpacity: (row: Row) => (row.confidence === "low" ? 0.35 : 0.85)}),
-      Plot.text(data, {fx, x, y, text: label, dy: -6, fontSize: 10, fill: "currentColor"}),
+      Plot.barY(data, {fy, x, y, fill: fy, fillOpacity: (row: Row) => (row.confidence === "low" ? 0.35 : 0.85)}),
+      Plot.text(data, {fy, x, y, text: label, dy: -6, fontSize: 10, fill: "currentColor"}),
+      Plot.text(panels, {fy: (name: string) => name, text: (name: string) => `${shortLabel(name, nameChars)} (t)`, frameAnchor: "top-left", dx: 2, dy: 4, fontSize: 11, fontWeight: "bold", fill: "currentColor"}),
       Plot.ruleY([0]),
-      Plot.tip(data as Row[], Plot.pointerX({fx, x, y, title: (row: Row) => `${row[fx]}, ${row[x]}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row[change] == null ? "" : `, ${label(row)} on the year before (as stated)`}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`}))
+      Plot.tip(data as Row[], Plot.pointerX({fy, x, y, title: (row: Row) => `${row[fy]}, ${row[x]}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row[change] == null ? "" : `, ${label(row)} on the year before (as stated)`}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`}))
     ]
   });
 }
