@@ -56,3 +56,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, {recursive: true});
   await page.screenshot({path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true});
 }
+
+/** Opens the SQL workbench and waits until its tables are loaded and it is idle. */
+export async function openWorkbench(page: Page, siteUrl: string, {timeout = 90_000} = {}): Promise<void> {
+  await page.goto(`${siteUrl}/sql`);
+  await page.waitForSelector('.wb[data-state="idle"]', {timeout});
+}

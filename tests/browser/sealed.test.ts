@@ -4,7 +4,7 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {HISTORY_KEY} from "../../src/components/workbench/history.ts";
-import {launchBrowser, screenshot, watchedPage, type WatchedPage} from "./browser.ts";
+import {launchBrowser, openWorkbench, screenshot, watchedPage, type WatchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -13,8 +13,7 @@ let shared: WatchedPage;
 beforeAll(async () => {
   browser = await launchBrowser();
   shared = await watchedPage(browser);
-  await shared.page.goto(`${siteUrl}/sql`);
-  await shared.page.waitForSelector('.wb[data-state="idle"]', {timeout: 90_000});
+  await openWorkbench(shared.page, siteUrl);
 });
 
 afterAll(async () => {
@@ -123,8 +122,7 @@ describe("a poisoned history", () => {
       ...Array.from({length: 30_000}, (_, i) => ({query: `SELECT ${i}`, ranAt: "2026-01-01T00:00:00.000Z", rows: 1, error: null}))
     ]);
     await watched.page.addInitScript(([key, value]) => localStorage.setItem(key, value), [HISTORY_KEY, poison] as const);
-    await watched.page.goto(`${siteUrl}/sql`);
-    await watched.page.waitForSelector('.wb[data-state="idle"]', {timeout: 90_000});
+    await openWorkbench(watched.page, siteUrl);
     expect(await watched.page.textContent(".wb-history-note")).toBe("Stored history: 1 damaged entry was dropped; 29,950 older entries were left out (the history keeps 50).");
     expect(await watched.page.$$eval(".wb-history > li", (items) => items.length)).toBe(50);
     await watched.page.click(".wb-clear-history");

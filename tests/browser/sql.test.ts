@@ -6,7 +6,7 @@ import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {queryFromHash, workbenchHref} from "../../src/components/workbenchLink.ts";
-import {launchBrowser, screenshot, watchedPage, type WatchedPage} from "./browser.ts";
+import {launchBrowser, openWorkbench, screenshot, watchedPage, type WatchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   shared = await watchedPage(browser);
   const started = Date.now();
-  await openWorkbench(shared.page);
+  await openWorkbench(shared.page, siteUrl);
   console.log(`workbench ready (tables loaded) ${Date.now() - started} ms after navigation`);
 });
 
@@ -24,10 +24,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openWorkbench(page: Page): Promise<void> {
-  await page.goto(`${siteUrl}/sql`);
-  await page.waitForSelector('.wb[data-state="idle"]', {timeout: 60_000});
-}
 
 /** Opens a workbench link in a tab that already shows the workbench: a new fragment, same page. */
 async function followLinkInPlace(page: Page, hash: string): Promise<void> {
