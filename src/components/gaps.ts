@@ -11,17 +11,18 @@ const numeric = (value: unknown) => (value instanceof Date ? +value : Number(val
 /**
  * The rows with a `segment` key: the series (`z`) and a counter that grows after each gap of
  * more than one period. The period is `step` (in x units; ms for dates) or, when not given,
- * the smallest distance between two points of the series. Draw lines with `z: "segment"`.
+ * the smallest distance between two points of the series; two points further apart than
+ * `maxGap` (default 1.5 periods) are not joined. Draw lines with `z: "segment"`.
  */
-export function breakAtGaps<T extends Row>(rows: readonly T[], {x = "date", z = "series", step}: {x?: Accessor; z?: Accessor; step?: number} = {}): (T & {segment: string})[] {
+export function breakAtGaps<T extends Row>(rows: readonly T[], {x = "date", z = "series", step, maxGap}: {x?: Accessor; z?: Accessor; step?: number; maxGap?: number} = {}): (T & {segment: string})[] {
   const out: (T & {segment: string})[] = [];
   for (const [key, group] of groups(rows, (row) => read(z, row))) {
     const sorted = [...group].sort((a, b) => numeric(read(x, a)) - numeric(read(x, b)));
     const distances = sorted.slice(1).map((row, i) => numeric(read(x, row)) - numeric(read(x, sorted[i]))).filter((d) => d > 0);
-    const period = step ?? (distances.length ? Math.min(...distances) : Infinity);
+    const limit = maxGap ?? (step ?? (distances.length ? Math.min(...distances) : Infinity)) * 1.5;
     let segment = 0;
     sorted.forEach((row, i) => {
-      if (i > 0 && numeric(read(x, row)) - numeric(read(x, sorted[i - 1])) > period * 1.5) segment++;
+      if (i > 0 && numeric(read(x, row)) - numeric(read(x, sorted[i - 1])) > limit) segment++;
       out.push({...row, segment: `${key}#${segment}`});
     });
   }

@@ -8,7 +8,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {eventMarks} from "./eventMarks.js";
 import type {Row} from "./rows.js";
 import {compactNumber, monthTime} from "./scales.js";
-import {segmented} from "./priceChart.js";
+import {breakAtGaps} from "./gaps.js";
 
 export interface MonthlySeriesOptions {
   x?: string;
@@ -28,7 +28,7 @@ export function monthlySeriesChart(data: readonly Row[], {x = "date", y = "value
   const marginRight = 16;
   const labels = eventMarks(events, {x: "date", width, domain, marginLeft, marginRight});
   // Consecutive months are at most 31 days apart; a longer step means a month without a figure.
-  const lines = segmented(figures, {x, z, maxGapDays: 31});
+  const lines = breakAtGaps(figures, {x, z, maxGap: 31 * 86_400_000});
   const tip = (row: Row) => `${row[z]}, ${row.period}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row.copies && Number(row.copies) > 1 ? `, ${row.copies} copies read` : ""}${row.confidence === "low" ? "\nLow confidence (weak copy, conflict or year assigned)" : ""}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`;
   const low = (row: Row) => row.confidence === "low";
   return Plot.plot({

@@ -9,6 +9,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {eventMarks} from "./eventMarks.js";
+import {breakAtGaps} from "./gaps.js";
 import type {Row} from "./rows.js";
 import {compactNumber, monthTime} from "./scales.js";
 
@@ -27,27 +28,12 @@ export interface PriceChartOptions {
 
 const DAY = 86_400_000;
 
-/** Rows of one kind, with a `segment` key that changes wherever a series has a gap. */
-export function segmented(rows: readonly Row[], {x = "date", z = "label", maxGapDays = 31} = {}): Row[] {
-  const last = new Map<string, {time: number; segment: number}>();
-  return [...rows]
-    .sort((a, b) => +(a[x] as Date) - +(b[x] as Date))
-    .map((row) => {
-      const key = String(row[z]);
-      const time = +(row[x] as Date);
-      const previous = last.get(key);
-      const segment = previous && time - previous.time <= maxGapDays * DAY ? previous.segment : (previous?.segment ?? -1) + 1;
-      last.set(key, {time, segment});
-      return {...row, segment: `${key}#${segment}`};
-    });
-}
-
 export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = "value_low", y2 = "value_high", z = "label", type = "price_type", width, height = 380, yLabel, maxGapDays = 31}: PriceChartOptions) {
   const prices = data.filter((row) => row.kind !== "event");
   const events = data.filter((row) => row.kind === "event");
   const of = (kind: string) => prices.filter((row) => row[type] === kind);
-  const ranges = segmented(of("range"), {x, z, maxGapDays});
-  const averages = segmented(of("average"), {x, z, maxGapDays});
+  const ranges = breakAtGaps(of("range"), {x, z, maxGap: maxGapDays * DAY});
+  const averages = breakAtGaps(of("average"), {x, z, maxGap: maxGapDays * DAY});
   const listings = of("listing");
   const points = prices.filter((row) => !["range", "average", "listing"].includes(String(row[type])));
   const mid = (row: Row) => (row[y] != null ? Number(row[y]) : (Number(row[y1]) + Number(row[y2])) / 2);
