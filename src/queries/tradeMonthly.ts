@@ -13,10 +13,11 @@ const MONTHLY = `(VALUES
   ) AS s(measure, counting_basis, label)`;
 
 /**
- * Where several copies report one month, one figure is drawn: normal confidence before low,
- * then the value most copies give, then the first row id. The others stay in the table.
+ * Where several copies report one month of a series (`series`, a column of `f`), one figure is
+ * drawn: normal confidence before low, then the value most copies give (`agreeing`), then the
+ * first row id. The others stay in the table.
  */
-const ONE_PER_MONTH = `QUALIFY row_number() OVER (PARTITION BY f.label, f.period_start
+const onePerMonth = (series: string) => `QUALIFY row_number() OVER (PARTITION BY f.${series}, f.period_start
     ORDER BY f.confidence = 'low', agreeing DESC, f.row_id) = 1`;
 
 export const monthlyExports = defineQuery({
@@ -28,7 +29,7 @@ export const monthlyExports = defineQuery({
   FROM observations o JOIN ${MONTHLY} ON o.measure = s.measure AND o.counting_basis = s.counting_basis
   WHERE o.partner IS NULL AND o.period_end - o.period_start < 31 AND o.period_start >= DATE '2023-01-01'
 ),
-chosen AS (SELECT * FROM figures f ${ONE_PER_MONTH}),
+chosen AS (SELECT * FROM figures f ${onePerMonth("label")}),
 months AS (
   SELECT CAST(m AS DATE) AS month
   FROM range(DATE '2023-01-01', (SELECT max(period_start) FROM chosen) + INTERVAL 1 MONTH, INTERVAL 1 MONTH) AS t(m)
@@ -55,9 +56,8 @@ ORDER BY period_start, period_end`
 });
 
 /**
- * Single months of the rows `where` selects, one figure per `series` and month where several
- * copies report it: normal confidence before low, then the value most copies give, then the
- * first row id. `series` is a SQL expression over `o` naming what the chart draws as one series.
+ * Single months of the rows `where` selects, one figure per `series` and month (onePerMonth).
+ * `series` is a SQL expression over `o` naming what the chart draws as one series.
  */
 const oneFigurePerMonth = ({where, series, columns}: {where: string; series: string; columns: string}) => `WITH figures AS (
   SELECT o.*, ${series} AS series, count(*) OVER (PARTITION BY ${series}, o.period_start, o.value_canonical) AS agreeing
@@ -66,7 +66,7 @@ const oneFigurePerMonth = ({where, series, columns}: {where: string; series: str
 )
 SELECT ${columns}, period, period_start AS date, value_canonical AS value, canonical_unit AS unit, bound, confidence, row_id, source_id
 FROM figures f
-QUALIFY row_number() OVER (PARTITION BY f.series, f.period_start ORDER BY f.confidence = 'low', agreeing DESC, f.row_id) = 1`;
+${onePerMonth("series")}`;
 
 export const magnetExportsByDestination = defineQuery({
   id: "magnet-exports-by-destination",
