@@ -21,7 +21,7 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadCsv, downloadParquet} from "./download.js";
-import {columnNames, findingsFor, readableMessage, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
+import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {formatCell} from "./scales.js";
 import type {Rows} from "./rows.js";
 import type {QueryDef} from "./query.js";
@@ -131,7 +131,7 @@ type Flagged = ReturnType<typeof findingsFor>;
 const isWarning = (finding: Flagged[number]) => finding.severity === "warning";
 
 function findingItem(finding: Flagged[number]): HTMLElement {
-  return html`<li data-check=${finding.check_id}>${readableMessage(finding.message)} <a href=${`./sources#check-${finding.check_id}`}>See the check</a>.</li>`;
+  return html`<li data-check=${finding.check_id}>${finding.message} <a href=${`./sources#check-${finding.check_id}`}>See the check</a>.</li>`;
 }
 
 /** Warnings and conflicts, in plain view beside the chart: what a reader must not miss. */

@@ -35,14 +35,6 @@ export function withSourceNames<T extends Row>(rows: readonly T[] & {columns?: r
   });
 }
 
-/** A check's message for readers: internal column names replaced by what they mean. */
-export function readableMessage(message: string): string {
-  return message
-    .replace(/;?\s*the latest edition is the one marked is_latest_vintage\.?/g, ".")
-    .replace(/\bis_latest_vintage\b/g, "latest edition")
-    .replace(/\.\./g, ".");
-}
-
 export interface Finding {
   check_id: string;
   message: string;

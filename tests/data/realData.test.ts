@@ -110,6 +110,12 @@ describe("checks over the real data", () => {
   const checks = loadChecks();
   const ids = checks.map((c) => c.check_id);
 
+  it("writes every finding for readers: no message names a column such as is_latest_vintage", () => {
+    const internal = /\b(is_latest_vintage|is_preferred|value_canonical|series_id|row_id)\b/;
+    expect(checks.filter((c) => internal.test(c.message)).map((c) => c.check_id)).toEqual([]);
+    expect(checks.some((c) => c.kind === "vintage_revision" && c.message.endsWith("charts draw the latest edition."))).toBe(true);
+  });
+
   it("finds that the forum's 2025 quota parts (266,000 + 19,000) do not make 270,000", () => {
     expect(checks.find((c) => c.check_id === "sum_mismatch:smm25-mining-quota-2025")?.message).toContain("add up to 285,000 t, not the stated total of 270,000 t");
   });
