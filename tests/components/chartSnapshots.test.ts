@@ -8,7 +8,6 @@ import {annualExportsChart} from "../../src/components/annualExportsChart.ts";
 import {comparisonBarChart} from "../../src/components/comparisonBarChart.ts";
 import {intensityRangeChart} from "../../src/components/intensityRangeChart.ts";
 import {mineProductionChart} from "../../src/components/mineProductionChart.ts";
-import {monthlyEventsChart} from "../../src/components/monthlyEventsChart.ts";
 import {partnerImportsChart} from "../../src/components/partnerImportsChart.ts";
 import {quotaChart} from "../../src/components/quotaChart.ts";
 import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
@@ -83,13 +82,6 @@ const plots: Record<string, () => Element> = {
       {series: "2025", through_month: 3, value: 11_000, unit: "t"},
       {series: "2025", through_month: 4, value: 13_000, unit: "t"}
     ], {width: 390}),
-  "monthly-events": () =>
-    monthlyEventsChart([
-      {kind: "figure", date: month(2025, 3), label: "All permanent magnets", value: 5_000, unit: "t", period: "2025-03"},
-      {kind: "figure", date: month(2025, 5), label: "All permanent magnets", value: 1_200, unit: "t", period: "2025-05"},
-      {kind: "event", date: month(2025, 4), label: "Export controls take effect (2025-04-04)", period: "2025-04-04"},
-      {kind: "event", date: new Date(Date.UTC(2025, 4, 12)), label: "Tariff agreement (2025-05-12)", period: "2025-05-12"}
-    ], {width: 390, yLabel: "Magnet exports (t)"}),
   "partner-imports": () =>
     partnerImportsChart([
       {year: 2021, partner: "Myanmar", value: 20_000, unit: "t"},

@@ -4,7 +4,6 @@
 // event must get a label that does not sit on another one.
 import {describe, expect, it} from "vitest";
 import {mineProductionChart} from "../../src/components/mineProductionChart.ts";
-import {monthlyEventsChart} from "../../src/components/monthlyEventsChart.ts";
 import {quotaChart} from "../../src/components/quotaChart.ts";
 import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
 
@@ -46,24 +45,5 @@ describe("pages A charts", () => {
     const svg = svgOf(quotaChart(rows, {width: 600}));
     expect(svg.querySelectorAll("g[aria-label=bar] rect").length).toBe(2);
     expect(svg.querySelectorAll("g[aria-label=tick] line").length).toBe(1);
-  });
-
-  it("put the labels of events that fall close together on separate lines, so none overlap", () => {
-    const rows = [
-      {kind: "figure", date: new Date("2025-03-01"), label: "All permanent magnets", value: 5000, unit: "t", period: "2025-03"},
-      {kind: "event", date: new Date("2025-04-01"), label: "Export controls take effect (2025-04)", period: "2025-04"},
-      {kind: "event", date: new Date("2025-04-08"), label: "US tariff increases (2025-04-08)", period: "2025-04-08"},
-      {kind: "event", date: new Date("2025-05-12"), label: "Tariff agreement (2025-05-12)", period: "2025-05-12"}
-    ];
-    const svg = svgOf(monthlyEventsChart(rows, {width: 700, yLabel: "t"}));
-    const labels = [...svg.querySelectorAll("g[aria-label=text] text")].filter((t) => /\(2025-/.test(t.textContent ?? ""));
-    expect(labels.length).toBe(3);
-    const placed = labels.map((t) => {
-      const [x, y] = (t.getAttribute("transform") ?? "").match(/translate\(([^,]+),([^)]+)\)/)!.slice(1).map(Number);
-      return {x, y, width: (t.textContent ?? "").length * 6};
-    });
-    // Labels 6 days apart cannot share a line; any two on one line must not overlap.
-    expect(placed[0].y).not.toBe(placed[1].y);
-    for (const a of placed) for (const b of placed) if (a !== b && a.y === b.y && a.x < b.x) expect(a.x + a.width).toBeLessThan(b.x);
   });
 });
