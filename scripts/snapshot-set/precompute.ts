@@ -82,7 +82,7 @@ export async function pageQueryTexts(page: string, src = SRC): Promise<string[]>
     throw error;
   });
   const defaults = module.defaults ?? {};
-  for (const value of Object.values(module)) if (isQueryDef(value)) texts.push(value.sql(defaults));
+  for (const value of Object.values(module)) if (isQueryDef(value) && value.precompute !== false) texts.push(value.sql(defaults));
   return texts;
 }
 

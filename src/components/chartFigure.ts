@@ -4,9 +4,9 @@
 // at them (table), read the SQL, or open that SQL in the workbench.
 //
 //   chartFigure({
-//     id: "mine-production",                      // <figure data-chart="mine-production">, stable for tests
-//     title: "World mine production by country", subtitle?: "t REO per year",
-//     query: mineProduction, state, rows,          // rows = await q.query(mineProduction, state)
+//     query: mineProduction, state, rows,          // rows = await q.query(mineProduction, state); the
+//                                                  // query gives the id (<figure data-chart="mine-production">),
+//                                                  // the title and the subtitle, for this state
 //     plot: (rows, {width}) => mineProductionChart(rows, {width}),
 //     sources?: [{source_id, title}],              // a lookup (e.g. every source); the figure cites those
 //                                                  // named in the rows' source_id / source_ids column
@@ -24,14 +24,12 @@ import {downloadCsv, downloadParquet} from "./download.js";
 import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {formatCell} from "./scales.js";
 import type {Rows} from "./rows.js";
-import type {QueryDef} from "./query.js";
+import {forState, type QueryDef} from "./query.js";
 import {workbenchHref} from "./workbenchLink.js";
 
 
 export interface ChartFigureOptions<S> {
-  id: string;
-  title: string;
-  subtitle?: string;
+  /** The figure's query, which also gives its id, title and subtitle (QueryDef). */
   query: QueryDef<S>;
   state: S;
   rows: Rows;
@@ -47,7 +45,10 @@ export interface ChartFigureOptions<S> {
 const BASIS_LABEL: Record<Basis, string> = {actual: "actual", estimate: "estimate", forecast: "forecast", target: "target"};
 
 export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
-  const {id, title, subtitle, query, state, rows, plot, note, invalidation} = options;
+  const {query, state, rows, plot, note, invalidation} = options;
+  const id = query.id;
+  const title = forState(query.title, state);
+  const subtitle = query.subtitle == null ? undefined : forState(query.subtitle, state);
   installStyles();
   const sqlText = query.sql(state).trim();
   const flagged = findingsFor(rows, options.checks ?? []);

@@ -4,12 +4,32 @@
 // DuckDB in Node to ship the first chart's rows with the page.
 import type {ColumnInfo, Rows} from "./rows.js";
 
+/** A text that may follow the page's state, such as a title naming the chosen country. */
+export type ForState<S, T> = T | ((state: S) => T);
+
+/**
+ * A query, and for a figure the figure itself: its id is the figure's id (its anchor, its
+ * download's file name), its title and subtitle are what the page prints above the chart. A
+ * page only says how to draw the rows, so id, title, SQL and rows have one home.
+ */
 export interface QueryDef<S = Record<string, unknown>> {
-  /** Stable id, used in file names and tests (kebab-case). */
+  /** Stable id, used in file names, anchors and tests (kebab-case). */
   id: string;
-  /** The chart's title: what the rows are. */
-  title: string;
+  /** The figure's title; for a query no figure shows (headlines, lookups), what its rows are. */
+  title: ForState<S, string>;
+  /** The line under a figure's title: units, and how to read the marks. */
+  subtitle?: ForState<S, string>;
+  /**
+   * False for a figure whose state is not the page's inputs (the scenarios, whose state is the
+   * sliders' values computed in the page): the build has no first state to run it for.
+   */
+  precompute?: false;
   sql: (state: S) => string;
+}
+
+/** A ForState value for the page's current state. */
+export function forState<S, T>(value: ForState<S, T>, state: S): T {
+  return typeof value === "function" ? (value as (state: S) => T)(state) : value;
 }
 
 export function defineQuery<S>(def: QueryDef<S>): QueryDef<S> {

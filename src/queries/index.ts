@@ -43,7 +43,8 @@ function publishedShare(step: number, stage: string, label: string, measure: str
 
 export const chinaByStage = defineQuery({
   id: "china-by-stage",
-  title: "China's share at each stage of the rare-earth chain",
+  title: "China's share at each stage, mine to end use",
+  subtitle: "Percent of the world total; hollow bars are forecasts",
   sql: () => `-- Published shares as given; computed shares divide a China figure by a world figure of the same period.
 ${[
   computedShare(1, "Mining", "Mine production (USGS)", "mine_production"),

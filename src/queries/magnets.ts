@@ -3,6 +3,7 @@
 // the page's inputs; the SQL is complete so it can be shown, shared and run anywhere.
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
+import {scenarioComparison} from "./scenario.js";
 
 export interface MagnetsState {
   /** First and last year shown on the time-series charts. */
@@ -29,7 +30,8 @@ const yearFilter = ([from, to]: [number, number]) => `year(period_start) BETWEEN
 
 export const ndfebOutput = defineQuery({
   id: "magnets-ndfeb-output",
-  title: "NdFeB magnet production",
+  title: "NdFeB magnet production, as each source counts it",
+  subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} per year; hollow points are estimates, "≥" marks a lower bound`,
   sql: ({years, basis, unit, series}: MagnetsState) => `-- NdFeB magnet output: China by part (sintered, bonded, total) and the world; the preferred
 -- series unless all are asked for (finished magnets over blanks, see the registry).
 SELECT row_id, geography || ': ' || indicator AS series, period, period_start AS date,
@@ -52,6 +54,7 @@ const END_USES = `(VALUES
 export const demandByEndUse = defineQuery({
   id: "magnets-demand-by-end-use",
   title: "NdFeB demand by end use, 2024 and 2025",
+  subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} of NdFeB; 2024 figures are estimates, 2025 forecasts`,
   sql: ({basis, unit}: MagnetsState) => `-- China's NdFeB demand by end use (SMM forum report), and Argus's world figure for NEVs.
 SELECT o.row_id, e.category || CASE o.geography WHEN 'China' THEN '' ELSE ', ' || lower(o.geography) || ' (' || o.stated_by || ')' END AS category,
   o.period, o.value_canonical / ${lit(scale(unit))} AS value, o.bound, o.qualifier,
@@ -64,7 +67,8 @@ ORDER BY category, period, row_id`
 
 export const vehicles = defineQuery({
   id: "magnets-vehicles",
-  title: "Electric vehicles made or sold",
+  title: ({area}: MagnetsState) => area === "China" ? "New energy vehicles in China" : "Electric cars sold worldwide",
+  subtitle: "Million vehicles per year; CAAM counts NEVs made (including exports and commercial vehicles), the IEA counts electric passenger cars sold",
   sql: ({years, basis, area}: MagnetsState) => `-- The vehicles NEV magnet demand scales with, in million vehicles:
 -- China: NEV production (CAAM, and as cited in the SMM forum report); World: IEA electric car sales.
 SELECT row_id, indicator || CASE WHEN is_preferred THEN '' ELSE ', ' || stated_by END AS series,
@@ -85,7 +89,8 @@ JOIN observations u ON u.row_id = d.stated_with`;
 
 export const perUnit = defineQuery({
   id: "magnets-ndfeb-per-unit",
-  title: "NdFeB magnet per unit",
+  title: "NdFeB magnet per vehicle, robot and air conditioner",
+  subtitle: "kg of NdFeB per unit; bars are published ranges, dots published figures, diamonds derived here as demand ÷ units",
   sql: () => `-- kg of NdFeB per unit: figures as published, and figures derived here as
 -- published NdFeB demand ÷ the units made it is stated with (same source, same year).
 SELECT row_id, CASE measure WHEN 'ndfeb.intensity.vehicle' THEN 'Per electric vehicle' ELSE 'Per humanoid robot (' || stated_by || ')' END AS label,
@@ -166,7 +171,8 @@ export {allChecks, sourceTitles} from "./common.js";
  */
 export const ndfebBalance = defineQuery({
   id: "magnets-ndfeb-balance",
-  title: "NdFeB production by end use, with what the source does not itemise",
+  title: "China's NdFeB output by end use, and what is not itemised",
+  subtitle: ({unit}: MagnetsState) => `NdFeB magnets (${unit}); the tick is the production total of the same source and year`,
   sql: ({unit}: MagnetsState) => `WITH total AS (
   SELECT row_id, geography, period, value_canonical AS value, qualifier, basis, source_id FROM observations
   WHERE measure = 'ndfeb.production' AND part = 'total' AND period_end - period_start BETWEEN 364 AND 365
@@ -188,4 +194,14 @@ UNION ALL
 SELECT row_id, 'Production (total)', 2, period, value / ${lit(scale(unit))}, ${lit(unit)}, basis, 'published' || CASE WHEN qualifier IS NULL THEN '' ELSE ' (' || qualifier || ')' END, row_id, source_id
 FROM total t WHERE EXISTS (SELECT 1 FROM items i WHERE i.period = t.period AND i.source_id = t.source_id)
 ORDER BY period, part_order, value DESC`
+});
+
+/** The year the scenario is set in: the year of the published demand and unit figures it starts from. */
+export const SCENARIO_YEAR = "2025";
+
+/** The scenario figure: your assumptions against the published demand, computed in SQL from the sliders. */
+export const scenario = scenarioComparison({
+  id: "magnets-scenario",
+  title: `NdFeB demand in ${SCENARIO_YEAR}: your assumption against the published figures`,
+  subtitle: "Tonnes of NdFeB; orange bars follow your sliders, grey bars are the published estimates and forecasts"
 });

@@ -54,14 +54,16 @@ ORDER BY kind DESC, label, date, id`;
 
 export const priceHistory = defineQuery({
   id: "price-history",
-  title: "One element's prices across markets, in one currency",
+  title: ({currency, element}: PricesState) => `${ELEMENTS[element].name}: prices by market, in ${currency === "CNY" ? "yuan" : "US dollars"}`,
+  subtitle: ({currency}: PricesState) => `${currency === "CNY" ? "Yuan per tonne" : "US dollars per kilogram"} (${currency === "CNY" ? "CNY/t" : "USD/kg"}); bands are quotation ranges, lines averages, steps listing prices, dots single quotes`,
   sql: ({element, currency, years}: PricesState) =>
     pricesWithEvents({label: "market || ' (' || price_type || ')'", where: `measure = ${lit(measureOf(element, currency))}`, years})
 });
 
 export const priceSpread = defineQuery({
   id: "price-spread",
-  title: "China against ex-China, where both were quoted for the same period",
+  title: ({element}: PricesState) => `${ELEMENTS[element].name}: ex-China price minus China price`,
+  subtitle: "US dollars per kilogram (USD/kg), for periods quoted on both sides; the label gives the spread in percent of the China price",
   // Prices outside China are quoted only in US dollars, so the spread is in dollars whatever the page's currency.
   sql: ({element}: PricesState) => `${PRICES}
 -- A pair needs the same measure (element, in US dollars) and period (same first and last day); ranges count at their midpoint.
@@ -81,6 +83,7 @@ const HEAVY_ELEMENT = `CASE measure WHEN ${lit(measureOf("dy-oxide", "CNY"))} TH
 export const heavyRareEarths = defineQuery({
   id: "heavy-rare-earths",
   title: "Dysprosium and terbium oxide in China",
+  subtitle: "Yuan per tonne (CNY/t), China domestic spot",
   sql: ({years}: PricesState) =>
     pricesWithEvents({
       label: `${HEAVY_ELEMENT} || ' (' || price_type || ')'`,
@@ -93,6 +96,7 @@ export const heavyRareEarths = defineQuery({
 export const oxideAndMetal = defineQuery({
   id: "prnd-oxide-and-metal",
   title: "Pr-Nd oxide and Pr-Nd metal in China",
+  subtitle: "Yuan per tonne (CNY/t), China domestic spot",
   sql: ({years}: PricesState) =>
     pricesWithEvents({
       label: `CASE measure WHEN ${lit(measureOf("prnd-oxide", "CNY"))} THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END || ' (' || price_type || ')'`,
@@ -103,7 +107,8 @@ export const oxideAndMetal = defineQuery({
 
 export const companyPrices = defineQuery({
   id: "company-prices",
-  title: "Prices realised by producers outside China, each in its own currency",
+  title: "Producers' realised and average selling prices",
+  subtitle: "Per kilogram, each in its own currency; quarterly, dated to the quarter's end",
   sql: ({years}: PricesState) => `${PRICES}
 -- MP Materials' realised NdPr price (US$) and Lynas's average selling price over all its products (A$):
 -- quarterly, dated to the quarter's end; Lynas's is not an NdPr price.

@@ -2,6 +2,7 @@
 // humanoid shipment forecasts by forecaster, magnet per robot, and published humanoid demand.
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
+import {impliedDemand, scenarioComparison} from "./scenario.js";
 
 export interface RoboticsState {
   /** First and last year shown on the industrial-robot charts. */
@@ -29,13 +30,16 @@ WHERE measure = ${lit(measure)}
   AND year(period_start) BETWEEN ${lit(years[0])} AND ${lit(years[1])}${areaFilter(area)}${vintageFilter(vintage)}
 ORDER BY series, date, row_id`;
 
-export const installations = defineQuery({id: "robotics-installations", title: "Industrial robot installations", sql: robotSeries("robots.industrial.installations")});
+export const installations = defineQuery({id: "robotics-installations", title: "Industrial robots installed each year",
+  subtitle: "Robots (units) per year, IFR World Robotics as reported; \"≥\" marks a lower bound", sql: robotSeries("robots.industrial.installations")});
 
-export const operationalStock = defineQuery({id: "robotics-operational-stock", title: "Operational stock of industrial robots", sql: robotSeries("robots.industrial.operational_stock")});
+export const operationalStock = defineQuery({id: "robotics-operational-stock", title: "Industrial robots in operation",
+  subtitle: "Robots (units) in operation at the end of each year; \"≥\" a lower bound, \"≤\" an upper one", sql: robotSeries("robots.industrial.operational_stock")});
 
 export const humanoidForecasts = defineQuery({
   id: "robotics-humanoid-forecasts",
-  title: "Humanoid robot shipment forecasts, by forecaster",
+  title: "Humanoid robot shipments per year, by forecaster",
+  subtitle: "Robots (units) per year, logarithmic scale; all are forecasts or estimates, a bar is a published range",
   sql: () => `-- Humanoid robots shipped per year, as forecast (or estimated) by each forecaster.
 -- The forecaster is the series' stated_by; shipments per year and units per year are one count a year.
 SELECT row_id, stated_by AS series,
@@ -47,7 +51,8 @@ ORDER BY series, date, row_id`
 
 export const perRobot = defineQuery({
   id: "robotics-magnet-per-robot",
-  title: "Magnet per humanoid robot",
+  title: "Magnet and rare-earth content per humanoid robot",
+  subtitle: "kg per robot; bars are published ranges, dots published figures, the diamond derived here",
   sql: () => `-- Rare-earth magnet content per humanoid robot, as published, plus a figure derived here:
 -- a source's humanoid NdFeB demand ÷ the shipments the same source gives for that year.
 SELECT row_id, CASE measure WHEN 'ndfeb.intensity.humanoid' THEN 'NdFeB magnet mass' ELSE 'NdPr content' END || ' (' || stated_by || ')' AS label,
@@ -82,3 +87,17 @@ export const headlines = headlineQuery({
 });
 
 export {allChecks, sourceTitles} from "./common.js";
+
+/** The scenario figure: your humanoid assumption against the published demand. */
+export const scenario = scenarioComparison({
+  id: "robotics-scenario",
+  title: "NdFeB for humanoid robots: your assumption against the published figure",
+  subtitle: "Tonnes of NdFeB per year; orange follows your sliders, grey is the published forecast"
+});
+
+/** Every forecaster's shipments at your kg per robot (ranges at both ends). */
+export const impliedHumanoidDemand = impliedDemand(humanoidForecasts, {
+  id: "robotics-implied-demand",
+  title: ({kg}) => `NdFeB each forecast implies at ${kg.toLocaleString("en-US", {maximumFractionDigits: 2})} kg per robot`,
+  subtitle: "Tonnes of NdFeB per year, logarithmic scale; forecast shipments × your kg per robot (your assumption)"
+});

@@ -2,8 +2,9 @@
 // in JavaScript as the sliders move (src/components/scenario.ts); these queries compute the same
 // rows in SQL from the same slider values, so the SQL a scenario figure shows — and opens in the
 // workbench — returns exactly the rows it draws (tests/components/scenarioSql.test.ts checks it).
-// Not a page's query file: its queries take the sliders' state, so none is precomputed.
-import {defineQuery, lit, type QueryDef} from "../components/query.js";
+// Not a page's query file: the pages define their scenario figures with these (queries/magnets.ts,
+// robotics.ts); they take the sliders' state, so none is precomputed (precompute: false).
+import {defineQuery, lit, type ForState, type QueryDef} from "../components/query.js";
 import type {EndUseAssumption, PublishedDemand} from "../components/scenario.js";
 
 export interface ScenarioState {
@@ -13,10 +14,17 @@ export interface ScenarioState {
 
 const double = (value: number) => `CAST(${lit(value)} AS DOUBLE)`;
 
+/** What a page's scenario figure is called: the figure's id, title and subtitle. */
+export interface FigureNames<S> {
+  id: string;
+  title: ForState<S, string>;
+  subtitle?: ForState<S, string>;
+}
+
 /** Your assumption (units × kg per unit ÷ 1,000) and the published figure, per end use: compareWithPublished in SQL. */
-export const scenarioComparison = defineQuery({
-  id: "scenario-comparison",
-  title: "Your scenario against the published figures",
+export const scenarioComparison = (figure: FigureNames<ScenarioState>) => defineQuery({
+  ...figure,
+  precompute: false,
   sql: ({assumptions, published}: ScenarioState) => {
     const byId = new Map(published.map((p) => [p.id, p]));
     const values = assumptions
@@ -40,10 +48,10 @@ ORDER BY ord, k`;
 });
 
 /** Each forecast's shipments × the reader's kg per robot ÷ 1,000, ranges at both ends. */
-export function impliedDemand<S>(forecasts: QueryDef<S>): QueryDef<S & {kg: number}> {
+export function impliedDemand<S>(forecasts: QueryDef<S>, figure: FigureNames<S & {kg: number}>): QueryDef<S & {kg: number}> {
   return defineQuery({
-    id: `${forecasts.id}-implied-demand`,
-    title: "NdFeB each forecast implies at your kg per robot",
+    ...figure,
+    precompute: false,
     sql: (state: S & {kg: number}) => `-- Forecast shipments × your kg per robot (${state.kg}) ÷ 1,000 = tonnes of NdFeB.
 SELECT row_id, series, period, date, basis, source_id, 't' AS unit,
   value * 1 * ${double(state.kg)} / 1000 AS value,

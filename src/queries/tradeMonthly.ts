@@ -22,7 +22,8 @@ const onePerMonth = (series: string) => `QUALIFY row_number() OVER (PARTITION BY
 
 export const monthlyExports = defineQuery({
   id: "monthly-exports",
-  title: "China's rare-earth and magnet exports by month, January 2023 to the latest month held",
+  title: "China's rare-earth and magnet exports by month",
+  subtitle: "Tonnes (t) per month, January 2023 to the latest month held; gaps are months with no published figure",
   sql: () => `WITH figures AS (
   SELECT o.*, s.label, count(*) OVER (PARTITION BY s.label, o.period_start, o.value_canonical) AS agreeing,
     count(*) OVER (PARTITION BY s.label, o.period_start) AS copies
@@ -44,7 +45,8 @@ ORDER BY s.label, m.month`
 
 export const exportsYearToDate = defineQuery({
   id: "exports-year-to-date",
-  title: "China's rare-earth exports from January to the month shown, as published",
+  title: "Rare-earth exports since January, as published",
+  subtitle: "Tonnes (t), cumulative from 1 January to the end of the month shown",
   sql: () => `-- Published running totals (January to a later month); never differenced into single months.
 SELECT row_id, year(period_start) || ', ' || counting_basis AS series, year(period_start) AS year, period, period_end AS date, month(period_end) AS through_month, value_canonical AS value, canonical_unit AS unit,
   confidence, basis, source_id
@@ -70,7 +72,8 @@ ${onePerMonth("series")}`;
 
 export const magnetExportsByDestination = defineQuery({
   id: "magnet-exports-by-destination",
-  title: "China's permanent-magnet exports by destination, for the months held",
+  title: "Permanent-magnet exports by destination",
+  subtitle: "Tonnes (t) per month, for the months a figure was published",
   sql: () => `${oneFigurePerMonth({
     where: "o.measure = 'exports.magnets' AND o.partner IN ('United States', 'Germany', 'Japan', 'South Korea', 'Vietnam', 'European Union')",
     series: "o.partner",
@@ -81,7 +84,8 @@ ORDER BY destination, date`
 
 export const heavyExportsByMonth = defineQuery({
   id: "dy-tb-exports-by-month",
-  title: "China's dysprosium and terbium exports by month",
+  title: "Dysprosium and terbium exports by month",
+  subtitle: "Kilograms (kg) per month; both need an export licence since 4 April 2025",
   sql: () => `-- Published in kilograms or tonnes, read in kg (value_canonical). A published zero is a zero.
 ${oneFigurePerMonth({
     where: "o.measure IN ('exports.dysprosium', 'exports.terbium') AND o.partner IS NULL",
@@ -93,7 +97,8 @@ ORDER BY element, date`
 
 export const yearTotals = defineQuery({
   id: "trade-year-totals",
-  title: "China's trade in rare earths and magnets by whole year, with the change each source states",
+  title: "Whole years, with the change each source states",
+  subtitle: "Tonnes (t) per year; labels are the change on the previous year as published",
   sql: () => `SELECT CASE measure WHEN 'exports.rare_earths' THEN 'Rare-earth exports'
     WHEN 'imports.rare_earths' THEN 'Rare-earth imports'
     WHEN 'exports.magnets' THEN 'Permanent-magnet exports (' || counting_basis || ')' END AS measure,
@@ -108,7 +113,8 @@ ORDER BY measure, year`
 
 export const exportControlTimeline = defineQuery({
   id: "export-control-timeline",
-  title: "Export controls, tariffs and the events around them",
+  title: "Export controls and tariffs, dated",
+  subtitle: "One row per measure, by the date it was announced or took effect",
   sql: () => `SELECT event_id, date, date_start, date_end, title, description, source_id
 FROM events
 WHERE theme = 'trade'

@@ -30,7 +30,8 @@ const seriesFilter = (series: WindState["series"]) => (series === "all" ? "" : "
 
 export const newInstallations = defineQuery({
   id: "wind-new-installations",
-  title: "Wind power added each year",
+  title: "Wind capacity added each year, by counting basis",
+  subtitle: ({unit}: WindState) => `${unit} per year; hollow points are estimates or forecasts`,
   sql: ({years, area, basis, unit, series}: WindState) => `-- Wind capacity added per calendar year, named by its counting basis and who states it:
 -- GWEC counts turbines installed, China's NEA counts capacity connected to the grid.
 -- Part-year figures (year to date) are left out so every point is a whole year.
@@ -56,7 +57,8 @@ ORDER BY counting_basis`
 
 export const capacityVsThermal = defineQuery({
   id: "wind-capacity-vs-thermal",
-  title: "China's installed capacity at the end of Q1 2025",
+  title: "China's installed power capacity by source, end of Q1 2025",
+  subtitle: ({unit}: WindState) => `${unit} installed; wind and solar together is the sum of the two bars below it`,
   sql: ({unit}: WindState) => `-- China's cumulative installed capacity by technology at the end of the first quarter of 2025
 -- (Goldwind at the SMM forum), in one unit.
 SELECT row_id, upper(part[1]) || part[2:] AS category,
@@ -69,7 +71,8 @@ ORDER BY value DESC, row_id`
 
 export const cumulativeAndTargets = defineQuery({
   id: "wind-cumulative-and-targets",
-  title: "Cumulative wind capacity and China's targets",
+  title: "Installed wind capacity and the forum's outlook for China (at least)",
+  subtitle: ({unit}: WindState) => `${unit} installed at the end of each period; "≥" marks a lower bound`,
   sql: ({area, basis, unit}: WindState) => `-- Installed wind capacity over time, and the forum speaker's outlook for China in 2030 and 2060
 -- (lower bounds: "at least"). Points sit at the end of the period they describe.
 SELECT row_id, geography AS series,
@@ -82,6 +85,7 @@ ORDER BY series, date, row_id`
 export const intensityPerMW = defineQuery({
   id: "wind-ndfeb-per-mw",
   title: "NdFeB magnet per MW of wind capacity",
+  subtitle: "kg of NdFeB per MW; bars are published ranges, dots published figures, diamonds derived here",
   sql: () => `-- kg of NdFeB per MW: published figures for permanent-magnet turbines, and China's fleet
 -- average derived here as the SMM report's wind NdFeB demand ÷ the GW it is stated with.
 SELECT row_id, stated_by AS label,
@@ -99,7 +103,8 @@ ORDER BY derived, label, row_id`
 
 export const ndfebDemand = defineQuery({
   id: "wind-ndfeb-demand",
-  title: "NdFeB demand from wind power in China",
+  title: "NdFeB demand from new wind installations in China, 2024 and 2025",
+  subtitle: "Tonnes of NdFeB; 2024 is an estimate, 2025 a forecast",
   sql: () => `-- NdFeB demand from new wind installations in China (SMM forum report): 2024 and the 2025 forecast.
 SELECT row_id, 'Wind power, China' AS category, period, value_canonical AS value, bound, qualifier, canonical_unit AS unit, basis, source_id, change_pct, change_basis
 FROM observations

@@ -4,8 +4,8 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
 import {compareWithPublished, demandTonnes, type EndUseAssumption, type PublishedDemand} from "../../src/components/scenario.ts";
-import {humanoidForecasts} from "../../src/queries/robotics.ts";
-import {impliedDemand, scenarioComparison} from "../../src/queries/scenario.ts";
+import {scenario as magnetsScenario} from "../../src/queries/magnets.ts";
+import {humanoidForecasts, impliedHumanoidDemand, scenario as roboticsScenario} from "../../src/queries/robotics.ts";
 
 let connection: DuckDBConnection;
 let close: () => Promise<void>;
@@ -24,7 +24,7 @@ async function firstRowIdOf(where: string): Promise<{row_id: string; value: numb
   return (await rows(`SELECT row_id, value, basis, period, source_id, bound FROM observations WHERE ${where} AND value IS NOT NULL ORDER BY row_id LIMIT 1`))[0] as never;
 }
 
-describe("scenarioComparison.sql(state)", () => {
+describe.each([["Magnets", magnetsScenario], ["Robotics", roboticsScenario]])("%s' scenario figure: scenarioComparison(…).sql(state)", (_, scenarioComparison) => {
   it("returns the rows compareWithPublished computes, slider values included, in the same order", async () => {
     const demand = await firstRowIdOf("unit = 't' AND basis <> 'actual'");
     const assumptions: EndUseAssumption[] = [
@@ -38,12 +38,12 @@ describe("scenarioComparison.sql(state)", () => {
   });
 });
 
-describe("impliedDemand(query).sql(state)", () => {
+describe("impliedHumanoidDemand.sql(state): impliedDemand(humanoidForecasts, …)", () => {
   it("returns each forecast × kg per robot ÷ 1,000, as the page computes it", async () => {
     const kg = 3.25;
     const forecasts = await rows(humanoidForecasts.sql({}));
     expect(forecasts.length).toBeGreaterThan(0);
-    const fromSql = await rows(impliedDemand(humanoidForecasts).sql({kg}));
+    const fromSql = await rows(impliedHumanoidDemand.sql({kg}));
     const tonnes = (value: unknown) => (value == null ? null : demandTonnes(Number(value), 1, kg));
     expect(fromSql.map((row) => [row.row_id, row.value, row.value_low, row.value_high])).toEqual(forecasts.map((row) => [row.row_id, tonnes(row.value), tonnes(row.value_low), tonnes(row.value_high)]));
   });
