@@ -3,6 +3,7 @@
 // grey, since it is computed (total less the items), not published.
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./rows.js";
+import {tipLines} from "./tips.js";
 
 const TOTAL = "Production (total)";
 const OTHER = "Other (not itemised)";
@@ -12,7 +13,7 @@ export function balanceChart(data: readonly Row[], {x = "value", y = "period", p
   const totals = data.filter((row) => row[part] === TOTAL);
   const names = [...new Set(parts.map((row) => String(row[part])))].filter((name) => name !== OTHER);
   const unit = String(data[0]?.unit ?? "t");
-  const tip = (row: Row) => `${row[part]}, ${row[y]}\n${Number(row[x]).toLocaleString("en-US")} ${row.unit} (${row.how}; ${row.basis})${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`;
+  const tip = (row: Row) => tipLines({...row, period: row[y]}, {label: part, value: x, detail: (row) => row.how});
   return Plot.plot({
     width,
     height: height ?? 90 + 50 * totals.length,

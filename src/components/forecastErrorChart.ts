@@ -3,6 +3,7 @@
 // as published written above the bar.
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./rows.js";
+import {tipLines} from "./tips.js";
 
 export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "measure", width}: {x?: string; y?: string; width: number}) {
   const rows: Row[] = data.map((row, index) => ({...row, index}));
@@ -29,7 +30,7 @@ export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "
       Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${row[x]}%`, dx: -6, textAnchor: "end", fill: "currentColor", filter: (row: Row) => Number(row[x]) < 0}),
       Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -13, dx: -30, lineAnchor: "bottom", textAnchor: "start", fontSize: 10, fill: "currentColor", lineWidth}),
       Plot.ruleX([0]),
-      Plot.tip(rows, Plot.pointerY({x, y: "index", title: text}))
+      Plot.tip(rows, Plot.pointerY({x, y: "index", title: (row: Row) => tipLines(row, {unit: "%", label: y, value: x, detail: () => "forecast error", notes: (row) => [text(row).slice(String(row[y]).length + 2)]})}))
     ],
     color: {legend: true, domain: ["forecast too low", "forecast too high"], range: ["#e15759", "#4e79a7"]}
   });

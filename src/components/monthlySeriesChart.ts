@@ -7,6 +7,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {eventMarks} from "./eventMarks.js";
 import type {Row} from "./rows.js";
+import {tipLines} from "./tips.js";
 import {compactNumber, monthTime} from "./scales.js";
 import {breakAtGaps} from "./gaps.js";
 
@@ -29,7 +30,13 @@ export function monthlySeriesChart(data: readonly Row[], {x = "date", y = "value
   const labels = eventMarks(events, {x: "date", width, domain, marginLeft, marginRight});
   // Consecutive months are at most 31 days apart; a longer step means a month without a figure.
   const lines = breakAtGaps(figures, {x, z, maxGap: 31 * 86_400_000});
-  const tip = (row: Row) => `${row[z]}, ${row.period}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row.copies && Number(row.copies) > 1 ? `, ${row.copies} copies read` : ""}${row.confidence === "low" ? "\nLow confidence (weak copy, conflict or year assigned)" : ""}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`;
+  const tip = (row: Row) =>
+    tipLines(row, {
+      label: z,
+      value: y,
+      detail: (row) => (row.copies && Number(row.copies) > 1 ? `${row.copies} copies read` : null),
+      notes: (row) => [row.confidence === "low" && "Low confidence (weak copy, conflict or year assigned)"]
+    });
   const low = (row: Row) => row.confidence === "low";
   return Plot.plot({
     width,

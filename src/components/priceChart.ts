@@ -11,6 +11,7 @@ import {html} from "npm:htl";
 import {eventMarks} from "./eventMarks.js";
 import {breakAtGaps} from "./gaps.js";
 import type {Row} from "./rows.js";
+import {tipLines} from "./tips.js";
 import {compactNumber, monthTime} from "./scales.js";
 
 export interface PriceChartOptions {
@@ -44,12 +45,12 @@ export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = 
   const marginRight = 16;
   const labels = eventMarks(events, {x, width, domain, marginLeft, marginRight});
   const unit = String(prices[0]?.unit ?? "");
-  const tip = (row: Row) => {
-    const value = row[y] != null ? Number(row[y]).toLocaleString("en-US", {maximumFractionDigits: 2}) : `${Number(row[y1]).toLocaleString("en-US")}–${Number(row[y2]).toLocaleString("en-US")}`;
-    const published = row.published_unit && row.published_unit !== row.unit ? `; published in ${row.published_unit}` : "";
-    const source = row.source_name ?? row.source_id;
-    return `${row[z]}, ${row.period}\n${value} ${row.unit} (${row[type]}${published})${row.basis ? `, ${row.basis}` : ""}${hollow(row) ? "\nLow confidence: the year was assigned or the copy read is weak" : ""}${source ? `\nSource: ${source}` : ""}`;
-  };
+  const tip = (row: Row) =>
+    tipLines({...row, value: row[y], value_low: row[y1], value_high: row[y2]}, {
+      label: z,
+      detail: (row) => `${row[type]}${row.published_unit && row.published_unit !== row.unit ? `, published in ${row.published_unit}` : ""}`,
+      notes: (row) => [hollow(row) && "Low confidence: the year was assigned or the copy read is weak"]
+    });
   // Filled and hollow quotes are separate marks: a CSS colour among the series names would
   // become a category of the colour scale (and of its legend).
   const dots = (rows: Row[], options: Record<string, unknown> = {}) => [

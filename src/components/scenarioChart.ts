@@ -36,7 +36,7 @@ export function scenarioChart(rows: readonly Row[], {width = 640, xLabel}: Scena
       Plot.ruleX([0]),
       Plot.text(headings, {fy: "label", text: "label", y: () => HEADING, frameAnchor: "left", dx: 4, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
       Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"}),
-      pointerTip(rows, {x: "tonnes", y: "kind", fy: "label", value: "tonnes", label: (row) => `${row.label}: ${row.kind}`, pointer: "y"})
+      pointerTip(rows, {x: "tonnes", y: "kind", fy: "label", value: "tonnes", unit: "t", label: (row) => `${row.label}: ${row.kind}`, pointer: "y"})
     ]
   });
 }

@@ -4,6 +4,7 @@
 // the tooltip).
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./rows.js";
+import {tipLines} from "./tips.js";
 import {shortLabel} from "./eventMarks.js";
 import {monthTime} from "./scales.js";
 
@@ -39,7 +40,7 @@ export function timelineChart(data: readonly Row[], {x1 = "date_start", x2 = "da
       Plot.dot(rows, {x: x1, y: "index", r: 4, fill: "var(--theme-foreground-focus, #3b5fc0)"}),
       text(false),
       text(true),
-      Plot.tip(rows, Plot.pointerY({x: x1, y: "index", title: (row: Row) => `${row.date}: ${row[label]}\n${row.description}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`}))
+      Plot.tip(rows, Plot.pointerY({x: x1, y: "index", title: (row: Row) => tipLines({...row, period: row.date}, {label, notes: (row) => [row.description]})}))
     ]
   });
 }

@@ -4,6 +4,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {shortLabel} from "./eventMarks.js";
 import type {Row} from "./rows.js";
+import {tipLines} from "./tips.js";
 import {compactNumber} from "./scales.js";
 
 const PANEL = 120;
@@ -30,7 +31,7 @@ export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", 
       Plot.text(data, {fy, x, y, text: label, dy: -6, fontSize: 10, fill: "currentColor"}),
       Plot.text(panels, {fy: (name: string) => name, text: (name: string) => `${shortLabel(name, nameChars)} (t)`, frameAnchor: "top-left", dx: 2, dy: 4, fontSize: 11, fontWeight: "bold", fill: "currentColor"}),
       Plot.ruleY([0]),
-      Plot.tip(data as Row[], Plot.pointerX({fy, x, y, title: (row: Row) => `${row[fy]}, ${row[x]}\n${Number(row[y]).toLocaleString("en-US")} ${row.unit}${row.basis ? ` (${row.basis})` : ""}${row[change] == null ? "" : `, ${label(row)} on the year before (as stated)`}${row.source_name ?? row.source_id ? `\nSource: ${row.source_name ?? row.source_id}` : ""}`}))
+      Plot.tip(data as Row[], Plot.pointerX({fy, x, y, title: (row: Row) => tipLines({...row, period: row[x]}, {label: fy, value: y, detail: (row) => (row[change] == null ? null : `${label(row)} on the year before, as stated`)})}))
     ]
   });
 }

@@ -11,6 +11,8 @@ export interface FigureReport {
   rows: number;
   /** The SQL the figure shows (empty when it shows none). */
   sql: string;
+  /** Whether the figure cites sources (its caption lists any). */
+  cites: boolean;
   problems: string[];
 }
 
@@ -70,7 +72,7 @@ export function inspectFigures(): FigureReport[] {
       }
     }
     const once = problems.filter((problem, i) => problems.findIndex((p) => p.replace(/\("[^"]*"\)$/, "") === problem.replace(/\("[^"]*"\)$/, "")) === i);
-    reports.push({id, rows: Number(figure.getAttribute("data-rows")), sql: figure.querySelector(".chart-sql code")?.textContent?.trim() ?? "", problems: once});
+    reports.push({id, rows: Number(figure.getAttribute("data-rows")), cites: !!figure.querySelector(".chart-sources a, .chart-source-list a"), sql: figure.querySelector(".chart-sql code")?.textContent?.trim() ?? "", problems: once});
   }
   return reports;
 }

@@ -1,6 +1,7 @@
 // The figure-quality harness: every figure on every page of the site, at 390 and 1280 px, in
 // light and dark mode, must draw a data mark, repeat no tick label, keep its labels inside its
-// SVG, fit the screen, print no year as "2,010", and draw exactly as many rows as its own SQL
+// SVG, fit the screen, print no year as "2,010", answer the pointer with a tooltip naming the
+// source, and draw exactly as many rows as its own SQL
 // returns when DuckDB runs it over the same snapshots. The pages come from the site's own
 // navigation and the figures from the page, so a figure added later is covered on its own.
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -51,6 +52,33 @@ async function rowCount(sql: string): Promise<number> {
   return (await database.connection.runAndReadAll(sql)).getRowsJS().length;
 }
 
+/**
+ * Points at a figure's data marks one after another, as a reader would, and returns the texts of
+ * the tips Plot shows (none: the chart has no tooltip). Up to eight marks, spread over the chart.
+ */
+async function tipsOf(page: Page, id: string): Promise<string[]> {
+  const tips: string[] = [];
+  for (const svg of await page.locator(`figure[data-chart="${id}"] .chart-plot svg:has(g[aria-label])`).all()) {
+    await svg.scrollIntoViewIfNeeded();
+    const centres = await svg.evaluate((root) => {
+      const data = new Set(["bar", "line", "dot", "area", "tick", "rect", "cell", "link", "rule", "text"]);
+      const shapes = [...root.querySelectorAll("g[aria-label]")]
+        .filter((group) => data.has(group.getAttribute("aria-label") ?? ""))
+        .flatMap((group) => [...group.querySelectorAll("rect, circle, path, line, text")]);
+      const boxes = shapes.map((shape) => shape.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+      const step = Math.max(1, Math.floor(boxes.length / 8));
+      return boxes.filter((_, i) => i % step === 0).slice(0, 8).map((r) => ({x: r.left + r.width / 2, y: r.top + r.height / 2}));
+    });
+    for (const {x, y} of centres) {
+      await page.mouse.move(x, y);
+      const text = (await svg.locator('g[aria-label="tip"] text').allTextContents()).join(" ").trim();
+      if (text) tips.push(text);
+    }
+  }
+  await page.mouse.move(0, 0);
+  return tips;
+}
+
 /** A figure's problems plus the one only Node can check: its SQL returns the rows it draws. */
 async function problemsOf(report: FigureReport, checkRows: boolean): Promise<string[]> {
   const problems = [...report.problems];
@@ -96,6 +124,12 @@ describe("every figure on every page", () => {
           const found: Record<string, string[]> = {};
           for (const report of reports) {
             const list = await problemsOf(report, checkRows);
+            // Every chart answers the pointer with Plot's tip, naming the point's source where it cites one.
+            if (checkRows && path !== "/sql") {
+              const tips = await tipsOf(page, report.id);
+              if (!tips.length) list.push("shows no tooltip when its marks are pointed at");
+              else if (report.cites && !tips.some((tip) => tip.includes("Source:"))) list.push(`its tooltips name no source ("${tips[0].slice(0, 60)}")`);
+            }
             if (list.length) found[report.id] = list;
           }
           expect(found).toEqual({});
