@@ -7,7 +7,7 @@
 //     query: mineProduction, state, rows,          // rows = await q.query(mineProduction, state); the
 //                                                  // query gives the id (<figure data-chart="mine-production">),
 //                                                  // the title and the subtitle, for this state
-//     plot: (rows, {width}) => mineProductionChart(rows, {width}),
+//     plot: (rows, {width}) => stackedTotalChart(rows, {width, highlight: "China"}),
 //     sources?: [{source_id, title}],              // a lookup (e.g. every source); the figure cites those
 //                                                  // named in the rows' source_id / source_ids column
 //     checks?: [{check_id, message, row_ids}],     // findings; those naming one of the rows (row_id, or

@@ -7,8 +7,7 @@ import {describe, expect, it} from "vitest";
 import {annualExportsChart} from "../../src/components/annualExportsChart.ts";
 import {comparisonBarChart} from "../../src/components/comparisonBarChart.ts";
 import {intensityRangeChart} from "../../src/components/intensityRangeChart.ts";
-import {mineProductionChart} from "../../src/components/mineProductionChart.ts";
-import {partnerImportsChart} from "../../src/components/partnerImportsChart.ts";
+import {stackedTotalChart} from "../../src/components/stackedTotalChart.ts";
 import {quotaChart} from "../../src/components/quotaChart.ts";
 import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
 import {scenarioChart} from "../../src/components/scenarioChart.ts";
@@ -60,13 +59,13 @@ const plots: Record<string, () => Element> = {
       {year: 2025, quota: "Smelting and separation", part: "total", value: 340_000, unit: "t", basis: "estimate"}
     ], {width: 480}),
   "mine-production": () =>
-    mineProductionChart([
+    stackedTotalChart([
       {year: 2022, geography: "China", value: 210_000, is_latest_vintage: true},
       {year: 2022, geography: "United States", value: 42_000, is_latest_vintage: true},
       {year: 2022, geography: "World", value: 300_000, is_latest_vintage: true},
       {year: 2024, geography: "China", value: 270_000, is_latest_vintage: true},
       {year: 2024, geography: "World", value: 390_000, is_latest_vintage: true}
-    ], {width: 480}),
+    ], {width: 480, height: 380, z: "geography", highlight: "China", others: "Other countries", yLabel: "Mine production (t REO)", padding: 0.15}),
   "annual-exports": () =>
     annualExportsChart([
       {year: 2010, period: "2010", coverage: "whole year", value: 39_813, unit: "t", kind: "flow"},
@@ -83,12 +82,12 @@ const plots: Record<string, () => Element> = {
       {series: "2025", through_month: 4, value: 13_000, unit: "t"}
     ], {width: 390}),
   "partner-imports": () =>
-    partnerImportsChart([
+    stackedTotalChart([
       {year: 2021, partner: "Myanmar", value: 20_000, unit: "t"},
       {year: 2021, partner: "World", value: 40_000, unit: "t"},
       {year: 2023, partner: "Myanmar", value: 30_000, unit: "t"},
       {year: 2023, partner: "World", value: 50_000, unit: "t"}
-    ], {width: 480, highlight: "Myanmar"}),
+    ], {width: 480, height: 340, z: "partner", highlight: "Myanmar", totalLabel: "All partners (World)", yLabel: "Imports (t)"}),
   "yearly-series": () =>
     yearlySeriesChart([
       {series: "NEVs", date: year(2013), value: 0.2, basis: "actual", period: "2013", unit: "million"},

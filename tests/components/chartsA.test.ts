@@ -3,7 +3,7 @@
 // different from actuals, superseded editions must appear only when asked for, and every
 // event must get a label that does not sit on another one.
 import {describe, expect, it} from "vitest";
-import {mineProductionChart} from "../../src/components/mineProductionChart.ts";
+import {stackedTotalChart} from "../../src/components/stackedTotalChart.ts";
 import {quotaChart} from "../../src/components/quotaChart.ts";
 import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
 
@@ -31,7 +31,7 @@ describe("pages A charts", () => {
       {geography: "World", year: 2023, value: 376000, is_latest_vintage: true, vintage: "2025-MCS2025"}
     ];
     const superseded = {geography: "China", year: 2023, value: 240000, is_latest_vintage: false, vintage: "2024-MCS2024"};
-    const rings = (rows: object[]) => svgOf(mineProductionChart(rows as never, {width: 600})).querySelectorAll("g[stroke-dasharray] circle").length;
+    const rings = (rows: object[]) => svgOf(stackedTotalChart(rows as never, {width: 600, highlight: "China", others: "Other countries"})).querySelectorAll("g[stroke-dasharray] circle").length;
     expect(rings(latest)).toBe(0);
     expect(rings([...latest, superseded])).toBe(1);
   });
