@@ -22,6 +22,7 @@ import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadCsv, downloadParquet} from "./download.js";
 import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
+import {followFragment} from "./fragment.js";
 import {formatCell} from "./scales.js";
 import type {Rows} from "./rows.js";
 import {forState, type QueryDef} from "./query.js";
@@ -50,6 +51,8 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
   const title = forState(query.title, state);
   const subtitle = query.subtitle == null ? undefined : forState(query.subtitle, state);
   installStyles();
+  // The browser jumped to an address such as #chart-<id> before any figure existed (fragment.ts).
+  followFragment();
   const sqlText = query.sql(state).trim();
   const flagged = findingsFor(rows, options.checks ?? []);
   const cited = sourcesFor(rows, options.sources ?? []);

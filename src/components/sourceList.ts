@@ -83,25 +83,3 @@ export function checkTable(checks: readonly CheckEntry[]): HTMLElement {
     )}</tbody>
   </table></div>`;
 }
-
-/**
- * The element id an address fragment names. A fragment that is not valid percent-encoding (e.g.
- * "#check-%E0%A4%A", cut mid-character) is taken as written instead of throwing "URI malformed".
- */
-export function hashTarget(hash: string): string {
-  const text = hash.startsWith("#") ? hash.slice(1) : hash;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Scrolls to the entry the address names (#source-… or #check-…) once the listing exists. */
-export function scrollToHash(): void {
-  if (typeof location === "undefined" || !location.hash) return;
-  const target = document.getElementById(hashTarget(location.hash));
-  if (!target) return;
-  target.classList.add("targeted");
-  requestAnimationFrame(() => target.scrollIntoView({block: "start"}));
-}

@@ -3,7 +3,8 @@
 import {describe, expect, it} from "vitest";
 // jsdom comes with @observablehq/framework (a dependency of it), so the environment is always installed.
 
-import {checkTable, hashTarget, isWebAddress, sourceTable} from "../../src/components/sourceList.ts";
+import {hashTarget} from "../../src/components/fragment.ts";
+import {checkTable, isWebAddress, sourceTable} from "../../src/components/sourceList.ts";
 
 describe("the Sources listing", () => {
   it("shows a title with markup in it as text, not as elements", () => {
