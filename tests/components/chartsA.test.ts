@@ -5,6 +5,7 @@
 import {describe, expect, it} from "vitest";
 import {stackedTotalChart} from "../../src/components/stackedTotalChart.ts";
 import {quotaChart} from "../../src/components/quotaChart.ts";
+import {endLabels} from "../../src/components/yearToDateChart.ts";
 import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
 
 const svgOf = (node: Element) => (node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg[class*=plot]")!);
@@ -45,5 +46,27 @@ describe("pages A charts", () => {
     const svg = svgOf(quotaChart(rows, {width: 600}));
     expect(svg.querySelectorAll("g[aria-label=bar] rect").length).toBe(2);
     expect(svg.querySelectorAll("g[aria-label=tick] line").length).toBe(1);
+  });
+});
+
+describe("yearToDateChart's end labels", () => {
+  const series = (row: Record<string, unknown>) => String(row.series);
+  const row = (name: string, month: number, value: number) => ({series: name, through_month: month, value});
+
+  it("moves labels of lines ending in the same month apart by at least the gap, keeping the highest at its point", () => {
+    const data = [row("2024, HS 85051110", 7, 32_900), row("2023, all magnets", 7, 31_700), row("2024, all magnets", 7, 32_100), row("2025", 12, 59_200)];
+    const labels = endLabels(data, {x: "through_month", y: "value", series, height: 320});
+    const july = labels.filter((l) => l.through_month === 7).sort((a, b) => Number(b.label_y) - Number(a.label_y));
+    expect(july.map((l) => l.series)).toEqual(["2024, HS 85051110", "2024, all magnets", "2023, all magnets"]);
+    expect(july[0].label_y).toBe(32_900);
+    // 12 px in data units: the top value over the inner height (320 − 50 px).
+    const gap = (12 * 59_200) / 270;
+    for (let i = 1; i < july.length; i++) expect(Number(july[i - 1].label_y) - Number(july[i].label_y)).toBeGreaterThanOrEqual(gap - 1e-6);
+    expect(labels.find((l) => l.series === "2025")?.label_y).toBe(59_200);
+  });
+
+  it("labels only each line's last point", () => {
+    const labels = endLabels([row("2025", 1, 5), row("2025", 2, 9), row("2026", 1, 4)], {x: "through_month", y: "value", series, height: 320});
+    expect(labels.map((l) => [l.series, l.through_month])).toEqual([["2025", 2], ["2026", 1]]);
   });
 });
