@@ -52,7 +52,8 @@ function comparePair(a: Observation, b: Observation): Finding | null {
   const where = `${a.indicator}, ${a.geography}${a.partner ? ` (partner ${a.partner})` : ""}, ${a.period}`;
   if (a.source_id === b.source_id) {
     // One source writes one figure the same way each time, so any difference counts here.
-    const valuesDiffer = a.value !== b.value || a.value_low !== b.value_low || a.value_high !== b.value_high || a.bound !== b.bound;
+    // Compared in the canonical unit, so "1.68 million CNY/t" and "1,680,000 CNY/t" are one figure written two ways.
+    const valuesDiffer = !same(a.value_canonical, b.value_canonical) || !same(a.value_low_canonical, b.value_low_canonical) || !same(a.value_high_canonical, b.value_high_canonical) || a.bound !== b.bound;
     const changesDiffer = a.change_pct !== null && b.change_pct !== null && a.change_pct !== b.change_pct;
     if (a.series_id === b.series_id && a.vintage !== b.vintage) {
       // editions of one series from one publisher are revisions, handled below
@@ -61,7 +62,7 @@ function comparePair(a: Observation, b: Observation): Finding | null {
     } else {
       const what = valuesDiffer
       ? `${describeValue(a)}${changeText(a)} and ${describeValue(b)}${changeText(b)}`
-      : `${describeValue(a)} as both ${changeText(a).trim()} and ${changeText(b).trim()}`;
+      : `${describeValue(a)} twice, once with a change of ${changeText(a).trim().slice(1, -1)} and once with ${changeText(b).trim().slice(1, -1)}`;
       return finding("within_source_disagreement", "warning", a, b, `${where}: ${a.source_id} gives ${what}.`);
     }
   }
@@ -86,6 +87,12 @@ function comparePair(a: Observation, b: Observation): Finding | null {
     return finding("source_conflict", severity, a, b, `${where}: ${a.source_id} gives ${describeValue(a)} but ${b.source_id} gives ${describeValue(b)}.`);
   }
   return null;
+}
+
+/** Two canonical values are the same figure: both missing, or equal to nine significant digits. */
+function same(x: number | null, y: number | null): boolean {
+  if (x === null || y === null) return x === y;
+  return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
 }
 
 function changeText(row: Observation): string {

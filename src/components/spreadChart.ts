@@ -17,8 +17,8 @@ export function spreadChart(data: readonly Row[], {x = "date", china = "china_pr
     width,
     height,
     marginLeft: 64,
-    x: {type: "utc", label: null, nice: true, inset: 40},
-    y: {label: `Price (${unit})`, grid: true, zero: true},
+    x: {type: "utc", label: null, nice: true, inset: 40, ticks: Math.max(2, Math.floor(width / 120)), tickFormat: "%b %Y"},
+    y: {label: `Price (${unit})`, grid: true, zero: true, nice: true},
     color: {legend: true, domain: ["China", "ex-China"]},
     marks: [
       Plot.ruleX(data, {x, y1: china, y2: exChina, stroke: "var(--theme-foreground-muted, #888)"}),

@@ -10,6 +10,7 @@ import type {Row} from "./rows.js";
 import {breakAtGaps} from "./gaps.js";
 import {compactNumber, yearBand} from "./scales.js";
 import {pointerTip} from "./tips.js";
+import {BASIS_FILL_OPACITY, basisOf} from "./basisStyle.js";
 
 const HIGHLIGHT = "var(--theme-red, #d62728)";
 const OTHERS = ["#4e79a7", "#76b7b2", "#9a9a9a", "#b07aa1"];
@@ -59,7 +60,7 @@ export function stackedTotalChart(
     y: {label: yLabel, grid: true, tickFormat: compactNumber},
     color: {legend: true, domain: entries.map(([name]) => name), range: entries.map(([, color]) => color)},
     marks: [
-      Plot.barY(parts, Plot.stackY({order: (row: Row) => names.indexOf(String(row[z]))}, {x, y, z, fill, stroke: "var(--theme-background, white)", strokeWidth: 0.5})),
+      Plot.barY(parts, Plot.stackY({order: (row: Row) => names.indexOf(String(row[z]))}, {x, y, z, fill, fillOpacity: (row: Row) => BASIS_FILL_OPACITY[basisOf(row)], stroke: "var(--theme-background, white)", strokeWidth: 0.5})),
       Plot.line(line, {x, y, z: "segment", stroke: () => totalLabel, strokeWidth: 1.5}),
       Plot.dot(line, {x, y, fill: () => totalLabel, r: 2.5}),
       Plot.dot(superseded, {x, y, stroke: () => "Superseded edition", fill: "none", r: 5, strokeWidth: 1.5, strokeDasharray: "2,2"}),

@@ -4,6 +4,7 @@
 // same month have their labels moved apart vertically, so they never collide.
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./rows.js";
+import {breakAtGaps} from "./gaps.js";
 import {compactNumber} from "./scales.js";
 import {pointerTip} from "./tips.js";
 
@@ -33,7 +34,8 @@ export function yearToDateChart(data: readonly Row[], {width = 640, height = 320
     y: {label: yLabel, grid: true, zero: true, nice: true, tickFormat: compactNumber},
     color: {legend: true, domain: [...new Set(data.map(series))]},
     marks: [
-      Plot.line(data, {x, y, stroke: series, z: series, strokeWidth: 1.5}),
+      // A month with no published running total breaks the line: Jul → Oct is not drawn as if measured.
+      Plot.line(breakAtGaps(data, {x, z: series, step: 1}), {x, y, stroke: series, z: "segment", strokeWidth: 1.5}),
       Plot.dot(data, {x, y, fill: series, r: 4}),
       Plot.text(labels, {x, y: "label_y", text: (row: Row) => compactNumber(Number(row[y])), dx: 8, textAnchor: "start", fontSize: 10, fill: "currentColor"}),
       Plot.ruleY([0]),

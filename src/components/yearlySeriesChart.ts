@@ -3,7 +3,7 @@
 // ranges as a vertical bar, lower bounds marked "≥". A line breaks where a series skips a
 // year, and years on the axis are printed once each, as years.
 import * as Plot from "npm:@observablehq/plot";
-import {basisOf} from "./basisStyle.js";
+import {BASIS_FILL_OPACITY, basisOf} from "./basisStyle.js";
 import {byBasis, dashOf, valueText, type Row} from "./basisMarks.js";
 import {breakAtGaps, YEAR_MS} from "./gaps.js";
 import {compactNumber, yearTime} from "./scales.js";
@@ -50,7 +50,7 @@ export function yearlySeriesChart(data: readonly Row[], {width = 640, height = 3
         Plot.ruleX(group, {x: "date", y1: "value_low", y2: "value_high", stroke: "series", strokeWidth: 4, strokeOpacity: 0.6, strokeDasharray: dashOf(basis)})
       ),
       ...byBasis(points).map(([basis, group]) =>
-        Plot.dot(group, {x: "date", y: "value", stroke: "series", fill: basis === "actual" ? "series" : "var(--theme-background, white)", r: 4, strokeWidth: 1.5, strokeDasharray: dashOf(basis)})
+        Plot.dot(group, {x: "date", y: "value", stroke: "series", fill: "series", fillOpacity: BASIS_FILL_OPACITY[basis], r: basis === "actual" ? 4 : 4.5, strokeWidth: 2})
       ),
       boundLabel(false),
       boundLabel(true),

@@ -11,7 +11,7 @@ export const forecastOutcomes = defineQuery({
   sql: () => `-- One row per finding; a forecast the report states twice (a heading and its paragraph) counts once per outcome.
 SELECT f.indicator || ', ' || f.geography || ', ' || f.period AS measure, f.period,
   f.value AS forecast, f.bound AS forecast_bound, f.unit AS forecast_unit,
-  o.value AS outcome, o.unit AS outcome_unit, o.source_id AS outcome_source, o.confidence AS outcome_confidence,
+  o.value AS outcome, o.unit AS outcome_unit, (SELECT s.short_name FROM sources s WHERE s.source_id = o.source_id) AS outcome_source, o.confidence AS outcome_confidence,
   round(100 * (f.value_canonical - o.value_canonical) / o.value_canonical, 1) AS error_pct, f.canonical_unit,
   c.check_id, f.row_id || ',' || o.row_id AS row_ids, f.source_id || ',' || o.source_id AS source_ids
 FROM checks c

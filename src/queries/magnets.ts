@@ -31,7 +31,7 @@ const yearFilter = ([from, to]: [number, number]) => `year(period_start) BETWEEN
 export const ndfebOutput = defineQuery({
   id: "magnets-ndfeb-output",
   title: "NdFeB magnet production, as each source counts it",
-  subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} per year; hollow points are estimates, "≥" marks a lower bound`,
+  subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} per year; pale points are estimates, "≥" marks a lower bound`,
   sql: ({years, basis, unit, series}: MagnetsState) => `-- NdFeB magnet output: China by part (sintered, bonded, total) and the world; the preferred
 -- series unless all are asked for (finished magnets over blanks, see the registry).
 SELECT row_id, geography || ': ' || indicator AS series, period, period_start AS date,
@@ -54,7 +54,7 @@ const END_USES = `(VALUES
 export const demandByEndUse = defineQuery({
   id: "magnets-demand-by-end-use",
   title: "NdFeB demand by end use, 2024 and 2025",
-  subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} of NdFeB; 2024 figures are estimates, 2025 forecasts`,
+  subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} of NdFeB by end use; pale bars are estimates or forecasts, as each source labels them`,
   sql: ({basis, unit}: MagnetsState) => `-- China's NdFeB demand by end use (SMM forum report), and Argus's world figure for NEVs.
 SELECT o.row_id, e.category || CASE o.geography WHEN 'China' THEN '' ELSE ', ' || lower(o.geography) || ' (' || o.stated_by || ')' END AS category,
   o.period, o.value_canonical / ${lit(scale(unit))} AS value, o.bound, o.qualifier,
@@ -203,5 +203,5 @@ export const SCENARIO_YEAR = "2025";
 export const scenario = scenarioComparison({
   id: "magnets-scenario",
   title: `NdFeB demand in ${SCENARIO_YEAR}: your assumption against the published figures`,
-  subtitle: "Tonnes of NdFeB; orange bars follow your sliders, grey bars are the published estimates and forecasts"
+  subtitle: "Tonnes of NdFeB; orange bars follow your sliders, grey bars are the published figures"
 });

@@ -31,7 +31,7 @@ const seriesFilter = (series: WindState["series"]) => (series === "all" ? "" : "
 export const newInstallations = defineQuery({
   id: "wind-new-installations",
   title: "Wind capacity added each year, by counting basis",
-  subtitle: ({unit}: WindState) => `${unit} per year; hollow points are estimates or forecasts`,
+  subtitle: ({unit}: WindState) => `${unit} per year; pale points are estimates or forecasts`,
   sql: ({years, area, basis, unit, series}: WindState) => `-- Wind capacity added per calendar year, named by its counting basis and who states it:
 -- GWEC counts turbines installed, China's NEA counts capacity connected to the grid.
 -- Part-year figures (year to date) are left out so every point is a whole year.
@@ -104,7 +104,7 @@ ORDER BY derived, label, row_id`
 export const ndfebDemand = defineQuery({
   id: "wind-ndfeb-demand",
   title: "NdFeB demand from new wind installations in China, 2024 and 2025",
-  subtitle: "Tonnes of NdFeB; 2024 is an estimate, 2025 a forecast",
+  subtitle: "Tonnes of NdFeB; pale bars are estimates or forecasts, as each source labels them",
   sql: () => `-- NdFeB demand from new wind installations in China (SMM forum report): 2024 and the 2025 forecast.
 SELECT row_id, 'Wind power, China' AS category, period, value_canonical AS value, bound, qualifier, canonical_unit AS unit, basis, source_id, change_pct, change_basis
 FROM observations

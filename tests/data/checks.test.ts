@@ -1,6 +1,7 @@
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
-import {loadChecks, runChecks} from "../../data-loaders/checks.ts";
+import {loadChecks, namingSources, runChecks} from "../../data-loaders/checks.ts";
+import {loadSources} from "../../data-loaders/sources.ts";
 import {halfStep} from "../../data-loaders/checks/numbers.ts";
 import {loadObservations} from "../../data-loaders/observations.ts";
 
@@ -12,7 +13,7 @@ describe("checks on the fixture's planted contradictions", () => {
   it("finds parts that do not add up to their stated total", () => {
     const check = find("sum_mismatch:quota-total");
     expect(check).toMatchObject({kind: "sum_mismatch", severity: "warning", row_ids: ["quota-total", "quota-rock", "quota-ion"]});
-    expect(check?.message).toBe("Mining quota, China, 2025: the parts (rock type 60 t + ion type 50 t) add up to 110 t, not the stated total of 100 t (alpha).");
+    expect(check?.message).toBe("Mining quota, China, 2025: the parts (rock type 60 t + ion type 50 t) add up to 110 t, not the stated total of 100 t (Alpha Agency, 2025).");
   });
 
   it("accepts parts in another unit that add up within rounding (536 + 946 million kW = 1.482 billion kW)", () => {
@@ -31,7 +32,7 @@ describe("checks on the fixture's planted contradictions", () => {
 
   it("finds two sources disagreeing on the same figure and says one is low-confidence", () => {
     const check = find("source_conflict:wind-alpha:wind-beta");
-    expect(check?.message).toBe("Wind additions (NEA), China, 2024: alpha gives 80.454 GW but beta gives 79.8 GW. One of the sources is flagged low-confidence.");
+    expect(check?.message).toBe("Wind additions (NEA), China, 2024: Alpha Agency, 2025 gives 80.454 GW but Beta Research, Mar 2025 gives 79.8 GW. One of the sources is flagged low-confidence.");
   });
 
   it("calls a conflict of less than half a percent informational and a larger one a warning", () => {
@@ -46,7 +47,7 @@ describe("checks on the fixture's planted contradictions", () => {
 
   it("finds one source giving two different changes for the same forecast", () => {
     expect(find("within_source_disagreement:wind-2025-a:wind-2025-b")?.message).toBe(
-      "Wind additions (NEA), China, 2025: alpha gives 87 GW as both (+8% yoy) and (+9% yoy)."
+      "Wind additions (NEA), China, 2025: Alpha Agency, 2025 gives 87 GW twice, once with a change of +8% yoy and once with +9% yoy."
     );
   });
 
@@ -68,5 +69,20 @@ describe("halfStep", () => {
     expect(halfStep(100)).toBe(5);
     expect(halfStep(80)).toBe(0.5);
     expect(halfStep(25, true)).toBe(0.5);
+  });
+});
+
+describe("check messages name sources as readers know them", () => {
+  it("replaces every source id in a message by the source's short name, and leaves other words alone", () => {
+    const names = new Map([["smm-forum-2025", "SMM, May 2025"], ["usgs-mcs-2025", "USGS MCS 2025"]]);
+    expect(namingSources("Wind, China, 2025: smm-forum-2025 gives 87 GW but usgs-mcs-2025 gives 80 GW (smm-forum-2025-x).", names)).toBe(
+      "Wind, China, 2025: SMM, May 2025 gives 87 GW but USGS MCS 2025 gives 80 GW (smm-forum-2025-x)."
+    );
+  });
+
+  it("is what the shipped checks table says: no finding on the real data names a source by its id", () => {
+    const ids = loadSources().map((source) => source.source_id);
+    const named = loadChecks().filter((check) => ids.some((id) => new RegExp(`(^|[^a-z0-9-])${id.replace(/[.]/g, "\\.")}($|[^a-z0-9-])`).test(check.message)));
+    expect(named.map((check) => check.message)).toEqual([]);
   });
 });
