@@ -6,6 +6,7 @@ import {describe, expect, it} from "vitest";
 import {stackedTotalChart} from "../../src/components/stackedTotalChart.ts";
 import {quotaChart} from "../../src/components/quotaChart.ts";
 import {endLabels} from "../../src/components/yearToDateChart.ts";
+import {balanceChart} from "../../src/components/balanceChart.ts";
 import {rankedBarChart} from "../../src/components/rankedBarChart.ts";
 
 const svgOf = (node: Element) => (node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg[class*=plot]")!);
@@ -68,5 +69,21 @@ describe("yearToDateChart's end labels", () => {
   it("labels only each line's last point", () => {
     const labels = endLabels([row("2025", 1, 5), row("2025", 2, 9), row("2026", 1, 4)], {x: "through_month", y: "value", series, height: 320});
     expect(labels.map((l) => [l.series, l.through_month])).toEqual([["2025", 2], ["2026", 1]]);
+  });
+});
+
+describe("balanceChart's numbers inside the bars", () => {
+  const rows = [
+    {period: "2024", end_use: "NEVs", value: 57_000, unit: "t", how: "published", basis: "estimate"},
+    {period: "2024", end_use: "wind power", value: 20_000, unit: "t", how: "published", basis: "estimate"},
+    {period: "2024", end_use: "Other (not itemised)", value: 223_000, unit: "t", how: "computed", basis: "estimate"},
+    {period: "2024", end_use: "Production (total)", value: 300_000, unit: "t", how: "published", basis: "estimate"}
+  ];
+  const written = (width: number) => [...svgOf(balanceChart(rows, {width})).querySelectorAll("g[aria-label=text] text")].map((t) => t.textContent).filter(Boolean);
+
+  it("writes a part's number only where its bar holds it: all at 1280 px, not the wind bar (20 px) at 390 px", () => {
+    expect(written(1280)).toEqual(expect.arrayContaining(["57,000", "20,000", "223,000"]));
+    expect(written(390)).not.toContain("20,000");
+    expect(written(390)).toContain("223,000");
   });
 });
