@@ -1,9 +1,11 @@
 // The figure-quality harness: every figure on every page of the site, at 390 and 1280 px, in
 // light and dark mode, must draw a data mark, repeat no tick label, keep its labels inside its
 // SVG, fit the screen, print no year as "2,010", answer the pointer with a tooltip naming the
-// source, and draw exactly as many rows as its own SQL
+// source, be found by the site's search, and draw exactly as many rows as its own SQL
 // returns when DuckDB runs it over the same snapshots. The pages come from the site's own
 // navigation and the figures from the page, so a figure added later is covered on its own.
+import {readdirSync, readFileSync} from "node:fs";
+import {resolve} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
@@ -12,6 +14,7 @@ import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 import {inspectFigures, type FigureReport} from "./figureQuality.ts";
 
 const siteUrl = inject("siteUrl");
+const dist = resolve(import.meta.dirname, "..", "..", "dist");
 const WIDTHS = [390, 1280] as const;
 const SCHEMES = ["light", "dark"] as const;
 let browser: Browser;
@@ -24,6 +27,13 @@ afterAll(async () => {
   await browser?.close();
   await database?.close();
 });
+
+/** The paths Framework's built search index holds (page#anchor for figures and sources). */
+function searchIndexIds(): Set<string> {
+  const file = readdirSync(resolve(dist, "_observablehq")).find((name) => /^minisearch\.[0-9a-f]+\.json$/.test(name));
+  if (!file) return new Set();
+  return new Set(Object.values(JSON.parse(readFileSync(resolve(dist, "_observablehq", file), "utf8")).documentIds as Record<string, string>));
+}
 
 /** Opens a page at a width and scheme and waits until every figure has drawn. */
 async function openAt(path: string, width: number, scheme: "light" | "dark") {
@@ -121,9 +131,12 @@ describe("every figure on every page", () => {
           // At one width the tables are opened too, so their year cells are read.
           if (checkRows) await openTables(page);
           const reports = await page.evaluate(inspectFigures);
+          const indexed = checkRows ? searchIndexIds() : new Set<string>();
           const found: Record<string, string[]> = {};
           for (const report of reports) {
             const list = await problemsOf(report, checkRows);
+            // A reader searching the site can land on every figure (scripts/site/searchIndex.ts).
+            if (checkRows && path !== "/sql" && !indexed.has(`${path}#chart-${report.id}`)) list.push("is not in the site's search index");
             // Every chart answers the pointer with Plot's tip, naming the point's source where it cites one.
             if (checkRows && path !== "/sql") {
               const tips = await tipsOf(page, report.id);
