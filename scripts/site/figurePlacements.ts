@@ -1,6 +1,6 @@
 // Which figures each page shows, read from the page itself: every `place(S.query, …)` (the
-// page's figurePlacer) and every `chartFigure({id, query, …})`, with the query definition it
-// draws, imported from the page's queries modules. A figure's heading is
+// page's figurePlacer) and every `chartFigure({query, …})`, with the query definition it
+// draws, imported from the page's queries modules; the figure's id is its query's. Its heading is
 // `<h2 class="chart-title" id="chart-<id>">` (src/components/chartFigure.ts), so these are the
 // anchors a reader can be sent to. Headline cards, source titles and checks are queries too,
 // but no figure places them, so they are not here.
@@ -12,7 +12,7 @@ import {isQueryDef, type QueryDef} from "../../src/components/query.ts";
 export interface Placement {
   /** The page's path as the sidebar lists it ("/", "/supply"). */
   page: string;
-  /** The figure's id: its heading is #chart-<id>. */
+  /** The figure's id, its query's: its heading is #chart-<id>. */
   id: string;
   /** The query definition the figure draws, when the page names one we can resolve. */
   query?: QueryDef<any>;
@@ -20,8 +20,6 @@ export interface Placement {
   defaults: Record<string, unknown>;
   /** The values each input may take (the queries module's `allowed`), when it says. */
   allowed: Record<string, readonly unknown[]>;
-  /** Title and subtitle text written in the page's call, without its ${…} parts. */
-  pageText: string[];
 }
 
 type Module = Record<string, unknown>;
@@ -46,10 +44,10 @@ export async function figurePlacements(root: string, pages: readonly string[]): 
     const seen = new Set<string>();
     for (const call of [...figureCalls(markdown)].sort((a, b) => a.at - b.at)) {
       const query = resolveQuery(call.query, scope);
-      const id = call.id ?? query?.id;
+      const id = query?.id;
       if (!id || seen.has(id)) continue;
       seen.add(id);
-      placements.push({page, id, query, defaults, allowed, pageText: call.text});
+      placements.push({page, id, query, defaults, allowed});
     }
   }
   return placements;
@@ -81,8 +79,6 @@ interface FigureCall {
   /** Where the call starts in the page, for page order. */
   at: number;
   query: string;
-  id?: string;
-  text: string[];
 }
 
 /** `place(query, state, {…})` (by whatever name the page gave its figurePlacer) and `chartFigure({…})` calls. */
@@ -91,14 +87,13 @@ function* figureCalls(markdown: string): Generator<FigureCall> {
   for (const name of placers) {
     for (const match of markdown.matchAll(new RegExp(`\\b${name}\\(`, "g"))) {
       const args = splitTopLevel(balanced(markdown, match.index! + match[0].length - 1));
-      const options = args[2] ?? "";
-      yield {at: match.index!, query: args[0], id: literal(options, "id"), text: staticText(options)};
+      yield {at: match.index!, query: args[0]};
     }
   }
   for (const match of markdown.matchAll(/\bchartFigure\(\s*\{/g)) {
     const options = balanced(markdown, match.index! + match[0].length - 1);
     const query = /\bquery:\s*([\w$.]+(?:\([^)]*\))?)/.exec(options)?.[1];
-    if (query) yield {at: match.index!, query, id: literal(options, "id"), text: staticText(options)};
+    if (query) yield {at: match.index!, query};
   }
 }
 
@@ -168,19 +163,4 @@ function splitTopLevel(text: string): string[] {
   scan(text, 0, (c, i, depth) => void (c === "," && depth === 0 && cuts.push(i)));
   cuts.push(text.length);
   return cuts.slice(1).map((cut, k) => text.slice(cuts[k] + 1, cut).trim()).filter(Boolean);
-}
-
-/** A string-valued option written as a plain literal (`id: "quota-2025"`). */
-function literal(options: string, key: string): string | undefined {
-  return new RegExp(`\\b${key}:\\s*(["'])([^"'\`$]*)\\1`).exec(options)?.[2];
-}
-
-/** The words of the call's title and subtitle literals, ${…} parts left out. */
-function staticText(options: string): string[] {
-  const texts: string[] = [];
-  for (const [, , body] of options.matchAll(/\b(?:title|subtitle):\s*(["'`])((?:\\.|(?!\1).)*)\1/g)) {
-    const words = body.replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, " ").replace(/\\(.)/g, "$1").replace(/\s+/g, " ").trim();
-    if (words) texts.push(words);
-  }
-  return texts;
 }

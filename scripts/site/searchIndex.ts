@@ -61,7 +61,7 @@ export async function searchEntries({root = SRC, pages, records}: SearchOptions)
     entries.push({
       path: `${placement.page}#chart-${placement.id}`,
       title: text(placement.query?.title, state) ?? placement.id,
-      text: words([text((placement.query as {subtitle?: unknown} | undefined)?.subtitle, state), ...placement.pageText, pageName.get(placement.page), ...measures.flatMap((m) => measureWords(m, seriesOf.get(m.measure)))]),
+      text: words([text((placement.query as {subtitle?: unknown} | undefined)?.subtitle, state), pageName.get(placement.page), ...measures.flatMap((m) => measureWords(m, seriesOf.get(m.measure)))]),
       keywords: words([...hsCodes([...sql, ...measures.map((m) => m.name)]), ...measures.map((m) => m.measure)])
     });
   }

@@ -8,7 +8,8 @@ import {tipLines} from "./tips.js";
 export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "measure", width}: {x?: string; y?: string; width: number}) {
   const rows: Row[] = data.map((row, index) => ({...row, index}));
   const figure = (value: unknown, unit: unknown, bound: unknown) => `${bound === "lower" ? "at least " : ""}${Number(value).toLocaleString("en-US")} ${unit}`;
-  const text = (row: Row) => `${row[y]}: forecast ${figure(row.forecast, row.forecast_unit, row.forecast_bound)}, published ${figure(row.outcome, row.outcome_unit, null)} (${row.outcome_source})`;
+  const comparison = (row: Row) => `forecast ${figure(row.forecast, row.forecast_unit, row.forecast_bound)}, published ${figure(row.outcome, row.outcome_unit, null)} (${row.outcome_source})`;
+  const text = (row: Row) => `${row[y]}: ${comparison(row)}`;
   const extent = Math.max(10, ...rows.map((row) => Math.abs(Number(row[x]))));
   // The text above each bar wraps to the chart's width (Plot's lineWidth is in ems of 10 px text,
   // about 0.6 em a character); each row is as tall as its longest wrapped text needs.
@@ -30,7 +31,7 @@ export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "
       Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${row[x]}%`, dx: -6, textAnchor: "end", fill: "currentColor", filter: (row: Row) => Number(row[x]) < 0}),
       Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -13, dx: -30, lineAnchor: "bottom", textAnchor: "start", fontSize: 10, fill: "currentColor", lineWidth}),
       Plot.ruleX([0]),
-      Plot.tip(rows, Plot.pointerY({x, y: "index", title: (row: Row) => tipLines(row, {unit: "%", label: y, value: x, detail: () => "forecast error", notes: (row) => [text(row).slice(String(row[y]).length + 2)]})}))
+      Plot.tip(rows, Plot.pointerY({x, y: "index", title: (row: Row) => tipLines(row, {unit: "%", label: y, value: x, detail: () => "forecast error", notes: (row) => [comparison(row)]})}))
     ],
     color: {legend: true, domain: ["forecast too low", "forecast too high"], range: ["#e15759", "#4e79a7"]}
   });

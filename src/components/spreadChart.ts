@@ -2,6 +2,7 @@
 // ex-China price as two dots joined by a rule, labelled with the spread in percent.
 import * as Plot from "npm:@observablehq/plot";
 import type {Row} from "./rows.js";
+import {formatNumber} from "./basisMarks.js";
 import {tipLines} from "./tips.js";
 
 export function spreadChart(data: readonly Row[], {x = "date", china = "china_price", exChina = "ex_china_price", label = "spread_pct", width, height = 260}: {x?: string; china?: string; exChina?: string; label?: string; width: number; height?: number}) {
@@ -11,7 +12,7 @@ export function spreadChart(data: readonly Row[], {x = "date", china = "china_pr
       label: (row) => `${row.ex_china_market} against ${row.china_market}`,
       value: "spread",
       detail: (row) => `${Number(row[label]) > 0 ? "+" : ""}${row[label]}% of the China price`,
-      notes: (row) => [`China: ${Number(row[china]).toLocaleString("en-US", {maximumFractionDigits: 2})} ${unit}; ex-China: ${Number(row[exChina]).toLocaleString("en-US", {maximumFractionDigits: 2})} ${unit}`]
+      notes: (row) => [`China: ${formatNumber(row[china])} ${unit}; ex-China: ${formatNumber(row[exChina])} ${unit}`]
     });
   return Plot.plot({
     width,

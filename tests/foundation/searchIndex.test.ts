@@ -99,7 +99,7 @@ describe("figurePlacements(root, pages)", () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "placements-"));
     mkdirSync(join(root, "queries"));
-    // A queries module as the other engineer's QueryDefs may write them: a title that is a
+    // A queries module as QueryDefs are written: a title that is a
     // function of the page's state, a subtitle, and a function that makes a query from another.
     writeFileSync(
       join(root, "queries", "mines.ts"),
@@ -121,14 +121,14 @@ export const headline = {id: "headline", title: "Not a figure", sql: () => "SELE
         "const cards = await q.query(M.headline, M.defaults);",
         "```",
         "```js",
-        'display(await place(M.output, state, {title: `${country}\'s output`, plot, invalidation}));',
+        "display(await place(M.output, state, {plot, invalidation}));",
         "```",
         "```js",
-        'display(chartFigure({id: "mines-broken", title: "Broken, by design", query: M.broken, state, rows, plot}));',
+        "display(chartFigure({query: M.broken, state, rows, plot}));",
         "```",
         "```js",
-        'display(chartFigure({id: "mines-doubled", query: doubled, state, rows, plot}));',
-        "display(await place(M.output, state, {id: \"output\", plot})); // the same figure again, in another branch",
+        "display(chartFigure({query: doubled, state, rows, plot}));",
+        "display(await place(M.output, state, {plot})); // the same figure again, in another branch",
         "```"
       ].join("\n")
     );
@@ -139,11 +139,10 @@ export const headline = {id: "headline", title: "Not a figure", sql: () => "SELE
     const placements = await figurePlacements(root, ["/mines", "/missing"]);
     expect(placements.map((p) => [p.page, p.id, p.query?.id])).toEqual([
       ["/mines", "output", "output"],
-      ["/mines", "mines-broken", "broken"],
-      ["/mines", "mines-doubled", "output-twice"]
+      ["/mines", "broken", "broken"],
+      ["/mines", "output-twice", "output-twice"]
     ]);
     expect(placements[0].defaults).toEqual({country: "Chile"});
-    expect(placements[0].pageText).toEqual(["'s output"]);
   });
 
   it("titles a figure by calling a title function with the page's first state, and falls back to the id", async () => {
@@ -151,8 +150,8 @@ export const headline = {id: "headline", title: "Not a figure", sql: () => "SELE
     const figures = entries.filter((e) => e.path.includes("#chart-"));
     expect(figures.map((e) => [e.path, e.title])).toEqual([
       ["/mines#chart-output", "Chile's output"],
-      ["/mines#chart-mines-broken", "mines-broken"],
-      ["/mines#chart-mines-doubled", "Twice output"]
+      ["/mines#chart-broken", "broken"],
+      ["/mines#chart-output-twice", "Twice output"]
     ]);
     expect(figures[0].text).toContain("t per year");
   });
