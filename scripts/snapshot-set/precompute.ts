@@ -6,7 +6,8 @@ import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
-import {isQueryDef, queryKey, type PackedResult, type PrecomputedResults} from "../../src/components/query.ts";
+import {isQueryChoice, statesOneChangeAway, type Choices, type ResolvedChoices} from "../../src/components/choices.ts";
+import {isQueryDef, queryKey, type PackedResult, type PrecomputedResults, type QueryDef} from "../../src/components/query.ts";
 import {VIEWS} from "../../src/components/views.ts";
 import {SNAPSHOT_BUILDERS} from "../../data-loaders/snapshots.ts";
 
@@ -74,29 +75,80 @@ export function staticSqlBlocks(markdown: string): string[] {
   return blocks;
 }
 
-/** Every query the page `page` (a file name in src/, without .md) runs in its first state. */
-export async function pageQueryTexts(page: string, src = SRC): Promise<string[]> {
-  const texts = staticSqlBlocks(await readFile(join(src, `${page}.md`), "utf8").catch(() => ""));
-  const module = await import(pathToFileURL(join(src, "queries", `${page}.ts`)).href).catch((error) => {
+/** A page's queries module (src/queries/<page>.ts), or an empty one when it has none. */
+async function pageModule(page: string, src: string): Promise<Record<string, unknown>> {
+  return import(pathToFileURL(join(src, "queries", `${page}.ts`)).href).catch((error) => {
     if (error?.code === "ERR_MODULE_NOT_FOUND") return {};
     throw error;
   });
+}
+
+const queriesOf = (module: Record<string, unknown>) => Object.values(module).filter((value): value is QueryDef<any> => isQueryDef(value) && value.precompute !== false);
+
+/** Every query the page `page` (a file name in src/, without .md) runs in its first state. */
+export async function pageQueryTexts(page: string, src = SRC): Promise<string[]> {
+  const texts = staticSqlBlocks(await readFile(join(src, `${page}.md`), "utf8").catch(() => ""));
+  const module = await pageModule(page, src);
   const defaults = module.defaults ?? {};
-  for (const value of Object.values(module)) if (isQueryDef(value) && value.precompute !== false) texts.push(value.sql(defaults));
+  for (const query of queriesOf(module)) texts.push(query.sql(defaults));
   return texts;
+}
+
+/**
+ * Every query the page runs in the states one change away from its first state (its module's
+ * `choices`, src/components/choices.ts), less those the first state runs; null for a page
+ * with no choices. A choice taken from a query's column is that query's first-state rows.
+ */
+export async function pageNextQueryTexts(connection: DuckDBConnection, page: string, src = SRC): Promise<string[] | null> {
+  const module = await pageModule(page, src);
+  const choices = module.choices as Choices<Record<string, unknown>> | undefined;
+  if (!choices) return null;
+  const defaults = (module.defaults ?? {}) as Record<string, unknown>;
+  const resolved: ResolvedChoices<Record<string, unknown>> = {};
+  for (const [key, choice] of Object.entries(choices)) {
+    if (!isQueryChoice<Record<string, unknown>>(choice)) {
+      resolved[key] = choice as readonly unknown[];
+      continue;
+    }
+    const {columns, rows} = await runPacked(connection, choice.from.sql(defaults));
+    const index = columns.findIndex((c) => c.name === choice.column);
+    if (index < 0) throw new Error(`${page}: the choices for "${key}" name column "${choice.column}", which query ${choice.from.id} does not return`);
+    resolved[key] = rows.map((cells) => cells[index]);
+  }
+  const first = new Set((await pageQueryTexts(page, src)).map(queryKey));
+  const texts = new Map<string, string>();
+  for (const state of statesOneChangeAway(defaults, resolved)) {
+    for (const query of queriesOf(module)) {
+      const text = query.sql(state);
+      const key = queryKey(text);
+      if (!first.has(key) && !texts.has(key)) texts.set(key, text);
+    }
+  }
+  return [...texts.values()];
+}
+
+async function resultsFor(connection: DuckDBConnection, page: string, texts: string[], what: string): Promise<PrecomputedResults["results"]> {
+  const results: PrecomputedResults["results"] = {};
+  for (const text of texts) {
+    try {
+      results[queryKey(text)] = {sql: text, ...(await runPacked(connection, text))};
+    } catch (error) {
+      throw new Error(`${page}: a ${what} query failed: ${(error as Error).message}\n${text}`);
+    }
+  }
+  return results;
+}
+
+/** One page's results for the states one change away from its first (null: the page has no choices). */
+export async function precomputeNextWith(connection: DuckDBConnection, page: string, src = SRC): Promise<PrecomputedResults | null> {
+  const texts = await pageNextQueryTexts(connection, page, src);
+  if (!texts) return null;
+  return {generated_by: `scripts/snapshot-set/precompute.ts for src/${page}.md, the states one change away from the first`, results: await resultsFor(connection, page, texts, "next-state")};
 }
 
 /** One page's first-state results, over an open snapshot database. */
 export async function precomputeWith(connection: DuckDBConnection, page: string, src = SRC): Promise<PrecomputedResults> {
-  const results: PrecomputedResults["results"] = {};
-  for (const text of await pageQueryTexts(page, src)) {
-    try {
-      results[queryKey(text)] = {sql: text, ...(await runPacked(connection, text))};
-    } catch (error) {
-      throw new Error(`${page}: a first-state query failed: ${(error as Error).message}\n${text}`);
-    }
-  }
-  return {generated_by: `scripts/snapshot-set/precompute.ts for src/${page}.md`, results};
+  return {generated_by: `scripts/snapshot-set/precompute.ts for src/${page}.md`, results: await resultsFor(connection, page, await pageQueryTexts(page, src), "first-state")};
 }
 
 export async function precomputePage(page: string): Promise<PrecomputedResults> {

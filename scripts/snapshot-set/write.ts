@@ -8,7 +8,7 @@ import {mkdir, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {log} from "../../data-loaders/lib/log.ts";
 import {REFERENCE_SQL} from "../bench/reference.ts";
-import {buildSnapshots, openSnapshotDatabase, precomputeWith, runPacked} from "./precompute.ts";
+import {buildSnapshots, openSnapshotDatabase, precomputeNextWith, precomputeWith, runPacked} from "./precompute.ts";
 import {MANIFEST_NAME, type Manifest, type SetFile} from "./manifest.ts";
 
 async function put(staging: string, path: string, bytes: Uint8Array, rows: number): Promise<SetFile> {
@@ -31,6 +31,9 @@ export async function writeSnapshotSet(staging: string, pages: readonly string[]
       const results = await precomputeWith(connection, page);
       const text = new TextEncoder().encode(JSON.stringify(results));
       files.push(await put(staging, `data/initial/${page}.json`, text, Object.keys(results.results).length));
+      // The states one change away, fetched by the page when the reader reaches for an input.
+      const next = await precomputeNextWith(connection, page);
+      if (next) files.push(await put(staging, `data/initial/${page}.next.json`, new TextEncoder().encode(JSON.stringify(next)), Object.keys(next.results).length));
     }
     // The benchmark's Plot-only reference page (src/bench/plot-reference.md) draws these rows.
     const {columns, rows} = await runPacked(connection, REFERENCE_SQL);

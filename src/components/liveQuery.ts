@@ -1,6 +1,9 @@
 // A page's queries: answered at once from the results computed at build time when the SQL
-// is one of those (the page's first state), otherwise by DuckDB-WASM, which is loaded and
-// started only then — so a page that is just read never downloads the database.
+// is one of those (the page's first state), then from the results for every state one change
+// away (a second file, fetched when the reader reaches for an input: pointer over it, focus,
+// touch — or at the change itself), otherwise by DuckDB-WASM. The database is started after
+// the first change has been answered, so a page that is just read never downloads it and the
+// first change does not wait for it.
 import type {Rows} from "./arrowRows.js";
 import {showDatabaseProgress} from "./dbProgress.js";
 import {lit, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
@@ -18,24 +21,93 @@ export function interpolate(strings: readonly string[], values: unknown[]): stri
   return strings.reduce((text, part, i) => text + part + (i < values.length ? lit(values[i]) : ""), "");
 }
 
-export function pageQueries(precomputed: PrecomputedResults | null): PageQueries {
+/** How many database results a page keeps for cells that ask for the same SQL again. */
+const RECENT_RESULTS = 64;
+
+/** A file of results fetched only when asked (a FileAttachment). */
+export interface LazyResults {
+  json(): Promise<PrecomputedResults>;
+}
+
+/** How a query was answered; counted per page so tests and the benchmark can tell. */
+export interface AnswerCounts {
+  first: number;
+  next: number;
+  database: number;
+}
+
+export function pageQueries(precomputed: PrecomputedResults | null, {next}: {next?: LazyResults} = {}): PageQueries & {answered: AnswerCounts; fetchNext(): Promise<void>; warmUp(): void} {
   const shipped = precomputed?.results ?? {};
+  const answered: AnswerCounts = {first: 0, next: 0, database: 0};
+  let nextResults: Promise<PrecomputedResults["results"]> | undefined;
+  // A failed fetch (offline, a host's error page) only means the database answers instead.
+  const none: PrecomputedResults["results"] = {};
+  const fetchNext = () => (nextResults ??= next ? next.json().then((file) => file.results, () => none) : Promise.resolve(none));
+  const recent = new Map<string, Promise<Rows>>();
+  let warming = false;
+  // Start the database once the next-state file is in (they would share the reader's bandwidth), when the page is idle.
+  const warmUp = () => {
+    if (warming) return;
+    warming = true;
+    fetchNext().then(() => whenIdle(warmUpDatabase));
+  };
+  if (next && typeof document !== "undefined") reachForInputs(() => void fetchNext());
   const run = async (text: string): Promise<Rows> => {
-    const hit = shipped[queryKey(text)];
-    if (hit) return unpack(hit) as Rows;
+    const key = queryKey(text);
+    const hit = shipped[key];
+    if (hit) {
+      answered.first++;
+      return unpack(hit) as Rows;
+    }
+    if (next) {
+      const near = (await fetchNext())[key];
+      if (near) {
+        answered.next++;
+        warmUp();
+        return unpack(near) as Rows;
+      }
+    }
+    // Cells that draw from the same SQL (a figure and the prose beside it) share one run.
+    const ran = recent.get(key);
+    if (ran) return ran;
+    answered.database++;
     showDatabaseProgress();
-    const db = await import("./db.js");
-    return db.query(text);
+    const result = import("./db.js").then((db) => db.query(text));
+    recent.set(key, result);
+    if (recent.size > RECENT_RESULTS) recent.delete(recent.keys().next().value!);
+    result.catch(() => recent.delete(key));
+    return result;
   };
   return {
+    answered,
+    fetchNext: () => fetchNext().then(() => {}),
+    warmUp,
     run,
     query: (def, state) => run(def.sql(state)),
     sql: (strings, ...values) => run(interpolate(strings, values))
   };
 }
 
-/** Starts DuckDB-WASM now (e.g. on the reader's first interaction) so the next query is quick. */
+/** Calls `then` once, the first time the reader points at, touches or focuses an input or a form. */
+function reachForInputs(then: () => void): void {
+  const events = ["pointerover", "touchstart", "focusin"] as const;
+  const listener = (event: Event) => {
+    if (!(event.target instanceof Element) || !event.target.closest("input, select, textarea, form")) return;
+    for (const type of events) document.removeEventListener(type, listener, true);
+    then();
+  };
+  for (const type of events) document.addEventListener(type, listener, {capture: true, passive: true});
+}
+
+function whenIdle(then: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(then, {timeout: 1000});
+  else setTimeout(then, 100);
+}
+
+/**
+ * Starts DuckDB-WASM in the background (after the reader's first change) so the next query is
+ * quick. It shows no status line: nobody is waiting for it yet. A query that does wait shows one.
+ */
 export function warmUpDatabase(): void {
-  showDatabaseProgress();
   import("./db.js").then((db) => db.getDatabase()).catch(() => {});
 }

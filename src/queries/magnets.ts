@@ -1,6 +1,7 @@
 // The Magnets page's queries: NdFeB output, demand by end use, the units behind the demand,
 // NdFeB per unit, and the published figures the scenario starts from. Each is a function of
 // the page's inputs; the SQL is complete so it can be shown, shared and run anywhere.
+import {yearRange, type Choices} from "../components/choices.js";
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 import {scenarioComparison} from "./scenario.js";
@@ -21,6 +22,9 @@ export interface MagnetsState {
 export const defaults: MagnetsState = {years: [2013, 2025], basis: "all", unit: "t", area: "China", series: "preferred"};
 
 export const allowed = {basis: ["all", "actual"], unit: ["t", "kt"], area: ["China", "World"], series: ["preferred", "all"]} as const;
+
+/** What each input can be set to (src/components/choices.ts); the page's inputs are built from it. */
+export const choices: Choices<MagnetsState> = {years: yearRange(2013, 2025), ...allowed};
 
 const scale = (unit: MagnetsState["unit"]) => (unit === "kt" ? 1000 : 1);
 

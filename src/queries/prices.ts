@@ -2,6 +2,7 @@
 // ex-China spread where both were quoted for the same date, dysprosium and terbium in China,
 // Pr-Nd oxide against Pr-Nd metal, company prices, and the latest price on cards. Prices are
 // selected by measure and market (the registry's part) and read in the measure's canonical unit.
+import {yearRange, type Choices} from "../components/choices.js";
 import {defineQuery, lit} from "../components/query.js";
 import {CHINA_MARKETS, CURRENCIES, ELEMENTS, EX_CHINA_MARKETS, PRICE_TYPE_SQL, type Currency, type Element} from "./priceSeries.js";
 
@@ -17,6 +18,9 @@ export interface PricesState {
 export const defaults: PricesState = {element: "prnd-oxide", currency: "CNY", years: [2022, 2026]};
 
 export const allowed = {element: Object.keys(ELEMENTS), currency: [...CURRENCIES]};
+
+/** What each input can be set to (src/components/choices.ts); the page's inputs are built from it. */
+export const choices: Choices<PricesState> = {element: allowed.element, currency: allowed.currency, years: yearRange(2022, 2026)};
 
 /** Every price row with its market, side and type, in its measure's canonical unit. */
 const PRICES = `WITH prices AS (

@@ -1,5 +1,6 @@
 // The Robotics page's queries: industrial robots installed each year and in operation (IFR),
 // humanoid shipment forecasts by forecaster, magnet per robot, and published humanoid demand.
+import {yearRange, type Choices} from "../components/choices.js";
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 import {impliedDemand, scenarioComparison} from "./scenario.js";
@@ -16,6 +17,9 @@ export interface RoboticsState {
 export const defaults: RoboticsState = {years: [2018, 2024], area: "both", vintage: "latest"};
 
 export const allowed = {area: ["both", "China", "World"], vintage: ["latest", "all"]} as const;
+
+/** What each input can be set to (src/components/choices.ts); the page's inputs are built from it. */
+export const choices: Choices<RoboticsState> = {years: yearRange(2018, 2024), ...allowed};
 
 const areaFilter = (area: RoboticsState["area"]) => (area === "both" ? "" : `\n  AND geography = ${lit(area)}`);
 

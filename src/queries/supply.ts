@@ -1,6 +1,7 @@
 // The Supply page's queries: mine production (USGS, latest vintage unless revisions are asked
 // for), a country's share of world production, China's quotas, reserves, China's ore and oxide
 // imports, and the 2025 quota picture from the SMM forum.
+import {yearRange, type Choices} from "../components/choices.js";
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 
@@ -156,3 +157,6 @@ export const supplyHeadlines = headlineQuery({
   where: `(measure, geography) IN (('mine_production', 'World'), ('mine_production', 'China'), ('china.quota.mining', 'China'), ('china.quota.smelting', 'China'))
   AND part = 'total' AND is_preferred AND is_latest_vintage AND basis IN ('actual', 'estimate') AND period_end - period_start > 300`
 });
+
+/** What each input can be set to (src/components/choices.ts); the page's inputs are built from it. */
+export const choices: Choices<SupplyState> = {years: yearRange(2005, 2025), country: {from: productionCountries, column: "geography"}, revisions: [false, true], projections: [true, false]};

@@ -1,6 +1,7 @@
 // The Trade page's queries: China's rare-earth exports by year and in 2025, permanent-magnet
 // exports by month around the 2025 export controls (with the dated events that explain them),
 // magnet exports year to date, and China's HS 2846 imports by partner.
+import {yearRange, type Choices} from "../components/choices.js";
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 
@@ -96,3 +97,6 @@ export const tradeHeadlines = headlineQuery({
   OR (measure = 'exports.magnets' AND partner IS NULL AND is_preferred AND month(period_start) = 1 AND period_end - period_start > 31)
   OR (measure = 'exports.magnets.yoy' AND period_end - period_start < 31)`
 });
+
+/** What each input can be set to (src/components/choices.ts); the page's inputs are built from it. */
+export const choices: Choices<TradeState> = {years: yearRange(2010, 2025), partner: {from: partners, column: "partner"}};

@@ -1,5 +1,6 @@
 // The Wind page's queries: capacity added each year (two counting bases), cumulative capacity
 // against thermal power, the 2030 and 2060 targets, NdFeB per MW and wind's NdFeB demand.
+import {yearRange, type Choices} from "../components/choices.js";
 import {defineQuery, lit} from "../components/query.js";
 import {headlineQuery} from "./common.js";
 
@@ -19,6 +20,9 @@ export interface WindState {
 export const defaults: WindState = {years: [2014, 2025], area: "both", basis: "all", unit: "GW", series: "preferred"};
 
 export const allowed = {area: ["both", "China", "World"], basis: ["all", "actual"], unit: ["GW", "MW"], series: ["preferred", "all"]} as const;
+
+/** What each input can be set to (src/components/choices.ts); the page's inputs are built from it. */
+export const choices: Choices<WindState> = {years: yearRange(2014, 2025), ...allowed};
 
 const perGW = (unit: WindState["unit"]) => (unit === "MW" ? 1000 : 1);
 
