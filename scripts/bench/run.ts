@@ -3,8 +3,9 @@
 // and native DuckDB, build times, and snapshot sizes. Options:
 //   --reuse-dist   skip the two timed builds and measure the dist/ that is there
 //   --runs N       visits per page and runs per query (default 5)
+//   --changes-only measure only the first/later change latency (over the dist/ that is there)
 import {execFileSync} from "node:child_process";
-import {existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {cpus} from "node:os";
 import {join, resolve} from "node:path";
 import {mkdtemp, rm} from "node:fs/promises";
@@ -13,7 +14,8 @@ import {openSnapshotDatabase} from "../snapshot-set/precompute.ts";
 import {SNAPSHOT_BUILDERS} from "../../data-loaders/snapshots.ts";
 import config from "../../observablehq.config.ts";
 import {launchBrowser} from "../site/chromium.ts";
-import {serveDirectory} from "../site/serve.ts";
+import {serveDirectory, serveDirectoryCompressed} from "../site/serve.ts";
+import {CHANGE_HEADERS, changeRows, LOCALHOST, measureChanges, READER_NETWORK} from "./changes.ts";
 import {serveDirectoryHttp2} from "../site/serveHttp2.ts";
 import {BUILD_SPEED_HEADERS, measureBuildSpeed} from "./buildSpeed.ts";
 import {measurePages} from "./pageLoad.ts";
@@ -22,7 +24,8 @@ import {measureSql} from "./sql.ts";
 const root = resolve(import.meta.dirname, "..", "..");
 const dist = join(root, "dist");
 const args = process.argv.slice(2);
-const reuseDist = args.includes("--reuse-dist");
+const changesOnly = args.includes("--changes-only");
+const reuseDist = args.includes("--reuse-dist") || changesOnly;
 const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of at least 1");
 const REFERENCE = "/bench/plot-reference";
@@ -34,7 +37,8 @@ const kilobytes = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;
 
 function timed(command: string, commandArgs: string[]): number {
   const start = performance.now();
-  execFileSync(command, commandArgs, {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
+  // OBSERVATORY_BENCH=1: keep the Plot-only reference page, which the production build leaves out.
+  execFileSync(command, commandArgs, {cwd: root, stdio: ["ignore", "ignore", "inherit"], env: {...process.env, OBSERVATORY_BENCH: "1"}});
   return performance.now() - start;
 }
 
@@ -68,6 +72,48 @@ async function snapshotSizes(): Promise<string[][]> {
   }
 }
 
+/** Runs per page for the change latencies (each run is a page load and two idle waits). */
+const changeRuns = Math.min(runs, 4);
+
+async function changesSection(themePages: string[]): Promise<string> {
+  const browser = await launchBrowser();
+  const {url, server} = await serveDirectory(dist);
+  const compressed = await serveDirectoryCompressed(dist);
+  try {
+    log(`first and later changes on localhost, ${changeRuns} runs per page…`);
+    const local = await measureChanges(browser, url, themePages, changeRuns, LOCALHOST);
+    log(`first and later changes at ${READER_NETWORK.name} (gzip as static hosts send it), ${changeRuns} runs per page…`);
+    const emulated = await measureChanges(browser, compressed.url, themePages, changeRuns, READER_NETWORK);
+    const inputs = local.map((r) => `${r.path}: ${[...new Set(r.inputs)].join("; ")}`);
+    return [
+      `Changes: ${changeRuns} runs per page and network, each in a new context and on another input; until <main> is quiet for 600 ms. Inputs changed first:`,
+      ...inputs.map((line) => `  ${line}`),
+      "",
+      table(CHANGE_HEADERS, [...local, ...emulated].sort((a, b) => a.path.localeCompare(b.path)).flatMap((r) => changeRows([r])))
+    ].join("\n");
+  } finally {
+    await browser.close();
+    server.close();
+    await compressed.close();
+  }
+}
+
+/** dist/ in all and its five largest files. */
+function distSizes(): string {
+  const files: [string, number][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push([path.slice(dist.length + 1), statSync(path).size]);
+    }
+  };
+  walk(dist);
+  files.sort((a, b) => b[1] - a[1]);
+  const total = files.reduce((sum, [, size]) => sum + size, 0);
+  return table(["dist/", "bytes"], [["all files", megabytes(total)], ...files.slice(0, 5).map(([path, size]) => [path, megabytes(size)])]);
+}
+
 async function main() {
   const builds: string[][] = [];
   if (!reuseDist) {
@@ -80,8 +126,16 @@ async function main() {
     builds.push(["rebuild after touching src/supply.md", seconds(timed("npm", ["run", "build", "--silent"]))]);
   } else if (!existsSync(join(dist, "index.html"))) {
     throw new Error("--reuse-dist: there is no dist/; run npm run build first");
+  } else if (!changesOnly && !existsSync(join(dist, "bench", "plot-reference.html"))) {
+    throw new Error("--reuse-dist: dist/ has no reference page (the production build leaves it out); build with OBSERVATORY_BENCH=1 npm run build");
   }
 
+  const themePages = config.pages.map((p: {path: string}) => p.path).filter((p: string) => !["/", "/sources", "/sql"].includes(p));
+  if (changesOnly) {
+    const text = await changesSection(themePages);
+    process.stdout.write(text + "\n");
+    return;
+  }
   const pages = [REFERENCE, ...config.pages.map((p: {path: string}) => p.path).filter((p: string) => p !== "/sql")];
   const {url, server} = await serveDirectory(dist);
   const http2 = await serveDirectoryHttp2(dist);
@@ -96,6 +150,7 @@ async function main() {
     const reference2 = results2.find((r) => r.path === REFERENCE)!;
     log("SQL…");
     const sql = await measureSql(browser, url, dist, connection, runs);
+    const changes = await changesSection(themePages);
 
     const out: string[] = [];
     out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
@@ -125,6 +180,8 @@ async function main() {
     const sqlRows = [sql.syntheticCreate, ...sql.timings].map((t) => [t.name, `${t.wasmMs.toFixed(1)} ms`, `${t.nodeMs.toFixed(1)} ms`, (t.wasmMs / t.nodeMs).toFixed(1) + "×"]);
     out.push(table(["query", "DuckDB-WASM (Chromium)", "DuckDB (Node, native)", "WASM / native"], sqlRows));
     out.push("");
+    out.push(changes, "");
+    out.push(distSizes(), "");
     if (builds.length) out.push(table(["build", "time"], builds), "");
     if (!reuseDist) out.push(table(BUILD_SPEED_HEADERS, await measureBuildSpeed(Math.min(runs, 3), log)), "");
     out.push(table(["snapshot", "rows", "Parquet (zstd)", "CSV", "CSV / Parquet"], await snapshotSizes()));
