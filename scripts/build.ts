@@ -4,7 +4,8 @@
 //      build stops (scripts/freshness/snapshotSet.ts).
 //   3. Run any other loader whose dependencies changed (scripts/freshness/freshen.ts).
 //   4. `observable build` into a fresh folder, dist.fresh-<pid>; only when it succeeded and has
-//      its index page is the old dist/ swapped out for it. A failed or killed build leaves the
+//      its index page is the old dist/ swapped out for it (without the benchmark's reference
+//      page, unless OBSERVATORY_BENCH=1). A failed or killed build leaves the
 //      previous dist/ exactly as it was.
 import {spawn} from "node:child_process";
 import {existsSync, renameSync, rmSync} from "node:fs";
@@ -50,6 +51,12 @@ clearTimeout(timer);
 if (code !== 0 || !existsSync(join(root, staging, "index.html"))) {
   rmSync(join(root, staging), {recursive: true, force: true});
   fail(code === null ? "observable build was killed (time limit)" : `observable build exited with code ${code}`);
+}
+
+// The benchmark's Plot-only reference page (src/bench/) and its rows are for `npm run bench`,
+// which builds with OBSERVATORY_BENCH=1; the site readers get does not ship them.
+if (process.env.OBSERVATORY_BENCH !== "1") {
+  for (const path of ["bench", join("_file", "data", "bench")]) rmSync(join(root, staging, path), {recursive: true, force: true});
 }
 
 // Swap: dist → dist.old-<pid>, dist.fresh-<pid> → dist. Killed in between, the next start puts the old site back.
