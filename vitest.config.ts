@@ -1,23 +1,26 @@
 import {defineConfig} from "vitest/config";
 
+// Components import packages as Framework serves them ("npm:…"); in Node they are the installed
+// packages. Browser tests read some components' pure parts too (takeAway.ts, figureImage.ts).
+const alias = {
+  "npm:htl": "htl",
+  "npm:d3": "d3",
+  "npm:@observablehq/plot": "@observablehq/plot",
+  "npm:apache-arrow": "apache-arrow",
+  "npm:fflate": "fflate"
+};
+
 export default defineConfig({
   test: {
     // Two cores: one test file at a time keeps a Chromium and a build from fighting for them.
     fileParallelism: false,
     projects: [
       {
-        // Components import packages as Framework serves them ("npm:…"); in Node they are the installed packages.
-        resolve: {
-          alias: {
-            "npm:htl": "htl",
-            "npm:d3": "d3",
-            "npm:@observablehq/plot": "@observablehq/plot",
-            "npm:apache-arrow": "apache-arrow"
-          }
-        },
+        resolve: {alias},
         test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**"], testTimeout: 60_000}
       },
       {
+        resolve: {alias},
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],

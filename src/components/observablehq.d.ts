@@ -60,3 +60,8 @@ declare module "npm:d3" {
 declare module "npm:apache-arrow" {
   export * from "apache-arrow";
 }
+
+// fflate as Framework serves it: writes a figure's data package (zip) in the browser.
+declare module "npm:fflate" {
+  export * from "fflate";
+}
