@@ -5,7 +5,7 @@ import {dataRelease} from "./data-loaders/release.ts";
 import {searchIndex} from "./scripts/site/searchIndex.ts";
 
 // The data release every snapshot is stamped with (data-loaders/release.ts), read when the config is.
-const release = dataRelease().release_id;
+const {release_id: release, as_of: releaseAsOf} = dataRelease();
 
 const pages = [
   {name: "Overview", path: "/"},
@@ -35,8 +35,9 @@ export default {
   // Framework's own search (an index built into _observablehq/minisearch.json, no service):
   // the pages' text, plus every figure, measure and source (scripts/site/searchIndex.ts).
   search: {index: () => searchIndex({pages})},
-  // The Content-Security-Policy first (csp.ts: every page may talk only to this origin), then an
-  // inline icon: no /favicon.ico request that a static host would answer with 404.
-  head: cspMeta() + '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%227%22 fill=%22%23b5651d%22/%3E%3C/svg%3E">',
+  // The Content-Security-Policy first (csp.ts: every page may talk only to this origin), then the
+  // release the citations and take-away files of a figure name (src/components/figureTools.ts),
+  // then an inline icon: no /favicon.ico request that a static host would answer with 404.
+  head: cspMeta() + `<meta name="observatory-release" content="${release}" data-as-of="${releaseAsOf}">` + '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%227%22 fill=%22%23b5651d%22/%3E%3C/svg%3E">',
   footer: `Rare Earth Observatory — every figure carries its source. Data release <a href="./sources#release"><code>${release}</code></a>.`
 };

@@ -11,6 +11,8 @@ import {REFERENCE_SQL} from "../bench/reference.ts";
 import {buildSnapshots, openSnapshotDatabase, precomputeNextWith, precomputeWith, runPacked} from "./precompute.ts";
 import {MANIFEST_NAME, type Manifest, type SetFile} from "./manifest.ts";
 
+const SOURCE_DETAILS_SQL = "SELECT source_id, short_name, title, publisher, date, url, read_at, licence FROM sources ORDER BY source_id";
+
 async function put(staging: string, path: string, bytes: Uint8Array, rows: number): Promise<SetFile> {
   const file = join(staging, path);
   await mkdir(dirname(file), {recursive: true});
@@ -35,6 +37,11 @@ export async function writeSnapshotSet(staging: string, pages: readonly string[]
       const next = await precomputeNextWith(connection, page);
       if (next) files.push(await put(staging, `data/initial/${page}.next.json`, new TextEncoder().encode(JSON.stringify(next)), Object.keys(next.results).length));
     }
+    // Every source's title, publisher, date, address and licence: what a figure's take-away files
+    // name (src/components/figureTools.ts), fetched only when a reader downloads or cites one.
+    const details = await runPacked(connection, SOURCE_DETAILS_SQL);
+    const sources = details.rows.map((cells) => Object.fromEntries(details.columns.map((c, i) => [c.name, cells[i]])));
+    files.push(await put(staging, "data/source-details.json", new TextEncoder().encode(JSON.stringify(sources)), sources.length));
     // The benchmark's Plot-only reference page (src/bench/plot-reference.md) draws these rows.
     const {columns, rows} = await runPacked(connection, REFERENCE_SQL);
     const reference = rows.map((cells) => Object.fromEntries(columns.map((c, i) => [c.name, cells[i]])));

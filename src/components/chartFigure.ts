@@ -20,7 +20,8 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
-import {downloadCsv, downloadParquet} from "./download.js";
+import {downloadParquet} from "./download.js";
+import {figureTools} from "./figureTools.js";
 import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {followFragment} from "./fragment.js";
 import {formatCell} from "./scales.js";
@@ -67,9 +68,8 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     tableButton.setAttribute("aria-expanded", String(open));
     tableButton.textContent = open ? "Hide table" : "Show table";
   });
-  const csvButton = html`<button type="button" data-action="csv">Download CSV</button>`;
-  csvButton.addEventListener("click", () => downloadCsv(rows, id));
-  const parquetButton = html`<button type="button" data-action="parquet">Download Parquet</button>`;
+  const tools = figureTools({id, title, subtitle: subtitle ?? null, sql: sqlText, rows, figure: () => figure});
+  const parquetButton = html`<button type="button" data-action="parquet" title="Download Parquet: exactly the rows, typed">Parquet</button>`;
   parquetButton.addEventListener("click", () => {
     parquetButton.setAttribute("aria-busy", "true");
     downloadParquet(rows, id)
@@ -77,7 +77,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
       .finally(() => parquetButton.removeAttribute("aria-busy"));
   });
 
-  return html`<figure class="chart-figure" data-chart=${id} data-rows=${rows.length}>
+  const figure: HTMLElement = html`<figure class="chart-figure" data-chart=${id} data-rows=${rows.length}>
     <h2 class="chart-title" id=${`chart-${id}`}>${title}</h2>
     ${subtitle ? html`<p class="chart-subtitle">${subtitle}</p>` : null}
     ${warningNotice(flagged)}
@@ -89,13 +89,16 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     ${basisKey(basesIn(rows))}
     <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}${revisedBadge(flagged)}</figcaption>
     <div class="chart-toolbar">
-      ${csvButton} ${parquetButton} ${tableButton}
+      <span class="chart-downloads" role="group" aria-label="Download">Download ${tools.csv} ${parquetButton} ${tools.zip} ${tools.svg} ${tools.png}</span>
+      <span class="chart-actions">${tableButton} ${tools.cite} ${tools.link}
       <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
-      <span class="chart-count">${rows.length} ${rows.length === 1 ? "row" : "rows"}</span>
+      <span class="chart-count">${rows.length} ${rows.length === 1 ? "row" : "rows"}</span></span>
     </div>
+    ${tools.citePanel}
     ${tableHolder}
     <details class="chart-sql"><summary>SQL</summary><pre><code>${sqlText}</code></pre></details>
   </figure>`;
+  return figure;
 }
 
 /**
@@ -238,6 +241,13 @@ function installStyles(): void {
 .chart-figure .chart-basis-item { display: inline-flex; align-items: center; gap: 0.3rem; }
 .chart-figure .chart-toolbar { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin-top: 0.5rem; font-size: 0.9em; }
 .chart-figure .chart-toolbar button { font: inherit; }
+.chart-figure .chart-downloads, .chart-figure .chart-actions { display: inline-flex; gap: 0.35rem; flex-wrap: wrap; align-items: center; }
+.chart-figure .chart-downloads { margin-right: 0.75rem; }
+.chart-figure .chart-toolbar button[data-error] { outline: 2px solid var(--theme-red, #d03); }
+.chart-figure .chart-cite { margin-top: 0.5rem; display: grid; gap: 0.5rem; }
+.chart-figure .chart-cite[hidden] { display: none; }
+.chart-figure .chart-cite-head { display: flex; gap: 0.5rem; align-items: center; font-size: 0.9em; }
+.chart-figure .chart-cite pre { white-space: pre-wrap; word-break: break-word; font-size: 0.8em; max-height: 16rem; overflow: auto; margin: 0.25rem 0 0; }
 .chart-figure .chart-count { color: var(--theme-foreground-faint); }
 .chart-figure .chart-table { margin-top: 0.5rem; }
 .chart-figure .chart-sql pre { white-space: pre-wrap; font-size: 0.85em; }

@@ -1,5 +1,5 @@
 // Saves a figure's rows in the reader's browser: nothing is sent anywhere.
-import {downloadName, rowsToCsv} from "./figureData.js";
+import {downloadName} from "./figureData.js";
 import type {Rows} from "./rows.js";
 import {rowsToParquet, type ArrowModule, type ParquetWriter} from "./parquetFile.js";
 
@@ -14,10 +14,6 @@ export function saveBlob(name: string, blob: Blob): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-export function downloadCsv(rows: Rows, id: string): void {
-  saveBlob(downloadName(id, "csv"), new Blob([rowsToCsv(rows)], {type: "text/csv;charset=utf-8"}));
 }
 
 let parquetWriter: Promise<[ArrowModule, ParquetWriter]> | undefined;

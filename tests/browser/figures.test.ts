@@ -1,8 +1,9 @@
 // The figure-quality harness: every figure on every page of the site, at 390 and 1280 px, in
 // light and dark mode, must draw a data mark, repeat no tick label, keep its labels inside its
 // SVG, fit the screen, print no year as "2,010", answer the pointer with a tooltip naming the
-// source, be found by the site's search, and draw exactly as many rows as its own SQL
-// returns when DuckDB runs it over the same snapshots. The pages come from the site's own
+// source, be found by the site's search, draw exactly as many rows as its own SQL returns
+// when DuckDB runs it over the same snapshots, and download as SVG, PNG and a data package
+// that carry its title, rows, sources and release (takeAwayCheck.ts). The pages come from the site's own
 // navigation and the figures from the page, so a figure added later is covered on its own.
 import {readdirSync, readFileSync} from "node:fs";
 import {resolve} from "node:path";
@@ -12,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 import {inspectFigures, type FigureReport} from "./figureQuality.ts";
+import {takeAwayProblems} from "./takeAwayCheck.ts";
 
 const siteUrl = inject("siteUrl");
 const dist = resolve(import.meta.dirname, "..", "..", "dist");
@@ -143,6 +145,8 @@ describe("every figure on every page", () => {
               if (!tips.length) list.push("shows no tooltip when its marks are pointed at");
               else if (report.cites && !tips.some((tip) => tip.includes("Source:"))) list.push(`its tooltips name no source ("${tips[0].slice(0, 60)}")`);
             }
+            // Every drawn figure downloads as SVG and as a data package (and, the first on a page, as PNG).
+            if (checkRows && path !== "/sql" && report.rows > 0) list.push(...(await takeAwayProblems(page, report.id, {png: report === reports.find((r) => r.rows > 0)})));
             if (list.length) found[report.id] = list;
           }
           expect(found).toEqual({});

@@ -5,6 +5,7 @@ import {csvParse} from "d3";
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {EVIDENCE_COLUMNS} from "../../src/components/takeAway.ts";
 import {dataRelease} from "../../data-loaders/release.ts";
 import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
@@ -125,12 +126,15 @@ describe("the Supply page", () => {
 
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), figure.locator('button[data-action="csv"]').click()]);
     const csv = csvParse(readFileSync((await csvDownload.path())!, "utf8"));
+    const release = await page.locator('meta[name="observatory-release"]').getAttribute("content");
     expect(csvDownload.suggestedFilename()).toBe("quota-2025.csv");
 
     await figure.locator('button[data-action="table"]').click();
     const header = await figure.locator(".chart-table thead th").allTextContents();
     const cells = await figure.locator(".chart-table tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent ?? "")));
-    expect(header.filter(Boolean)).toEqual(csv.columns);
+    // The CSV is the table's columns, then each row's evidence: its sources by title and address, and the release.
+    expect([...header.filter(Boolean), ...EVIDENCE_COLUMNS]).toEqual(csv.columns);
+    expect(csv.every((row) => row.source_title && row.release_id === release)).toBe(true);
     expect(cells.length).toBe(csv.length);
     expect(cells.length).toBe(Number(await figure.getAttribute("data-rows")));
     // The table has a leading selection cell; the rest line up with the CSV, column by column.

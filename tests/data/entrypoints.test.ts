@@ -34,7 +34,7 @@ describe("the snapshot-set step", () => {
     expect(status, stderr).toBe(0);
     expect(stderr).toContain("observations: 20 rows");
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(staging, "manifest.json"), "utf8")));
-    expect(manifest.files.map((f) => f.path)).toEqual(["data/observations.parquet", "data/sources.parquet", "data/checks.parquet", "data/events.parquet", "data/release.parquet", "data/bench/reference.json"]);
+    expect(manifest.files.map((f) => f.path)).toEqual(["data/observations.parquet", "data/sources.parquet", "data/checks.parquet", "data/events.parquet", "data/release.parquet", "data/source-details.json", "data/bench/reference.json"]);
     expect(manifest.files.find((f) => f.path === "data/observations.parquet")?.rows).toBe(20);
     for (const file of manifest.files.filter((f) => f.path.endsWith(".parquet"))) {
       const bytes = readFileSync(join(staging, file.path));
