@@ -21,6 +21,7 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {downloadParquet} from "./download.js";
+import {embeddedId, stateSearch} from "./embed.js";
 import {figureTools} from "./figureTools.js";
 import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {followFragment} from "./fragment.js";
@@ -77,7 +78,8 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
       .finally(() => parquetButton.removeAttribute("aria-busy"));
   });
 
-  const figure: HTMLElement = html`<figure class="chart-figure" data-chart=${id} data-rows=${rows.length}>
+  const embedded = embeddedId() === id;
+  const figure: HTMLElement = html`<figure class=${embedded ? "chart-figure chart-embedded" : "chart-figure"} data-chart=${id} data-rows=${rows.length}>
     <h2 class="chart-title" id=${`chart-${id}`}>${title}</h2>
     ${subtitle ? html`<p class="chart-subtitle">${subtitle}</p>` : null}
     ${warningNotice(flagged)}
@@ -90,10 +92,11 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}${revisedBadge(flagged)}</figcaption>
     <div class="chart-toolbar">
       <span class="chart-downloads" role="group" aria-label="Download">Download ${tools.csv} ${parquetButton} ${tools.zip} ${tools.svg} ${tools.png}</span>
-      <span class="chart-actions">${tableButton} ${tools.cite} ${tools.link}
+      <span class="chart-actions">${tableButton} ${tools.cite} ${tools.link} ${tools.embed}
       <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
       <span class="chart-count">${rows.length} ${rows.length === 1 ? "row" : "rows"}</span></span>
     </div>
+    ${embedded ? embedBackLink(id) : null}
     ${tools.citePanel}
     ${tableHolder}
     <details class="chart-sql"><summary>SQL</summary><pre><code>${sqlText}</code></pre></details>
@@ -131,6 +134,13 @@ function fitWidth(render: (width: number) => Element, invalidation?: Promise<unk
   observer.observe(div);
   invalidation?.then(() => observer.disconnect());
   return div;
+}
+
+/** Under an embedded figure: where it comes from, and the way to its page in the same view. */
+function embedBackLink(id: string): HTMLElement {
+  const page = `${location.pathname}${stateSearch(location.search)}#chart-${id}`;
+  const release = document.querySelector<HTMLMetaElement>('meta[name="observatory-release"]')?.content;
+  return html`<p class="chart-embed-back"><a href=${page} target="_blank" rel="noopener">See this chart on the Rare Earth Observatory</a>${release ? html`, data release <code>${release}</code>` : null}.</p>`;
 }
 
 type Flagged = ReturnType<typeof findingsFor>;
@@ -240,9 +250,12 @@ function installStyles(): void {
 .chart-figure .chart-basis-key { display: flex; gap: 1rem; flex-wrap: wrap; font-size: 0.85em; color: var(--theme-foreground-muted); }
 .chart-figure .chart-basis-item { display: inline-flex; align-items: center; gap: 0.3rem; }
 .chart-figure .chart-toolbar { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin-top: 0.5rem; font-size: 0.9em; }
-.chart-figure .chart-toolbar button { font: inherit; }
+.chart-figure .chart-toolbar button { font: inherit; font-size: 0.9em; padding: 0.1rem 0.45rem; color: inherit; background: none; border: 1px solid var(--theme-foreground-faint); border-radius: 4px; cursor: pointer; }
+.chart-figure .chart-toolbar button:hover { background: var(--theme-background-alt); }
+.chart-figure .chart-toolbar button[aria-busy="true"] { cursor: progress; opacity: 0.6; }
 .chart-figure .chart-downloads, .chart-figure .chart-actions { display: inline-flex; gap: 0.35rem; flex-wrap: wrap; align-items: center; }
-.chart-figure .chart-downloads { margin-right: 0.75rem; }
+.chart-figure .chart-downloads { margin-right: 0.75rem; color: var(--theme-foreground-muted); }
+.chart-figure .chart-downloads > button { color: var(--theme-foreground); }
 .chart-figure .chart-toolbar button[data-error] { outline: 2px solid var(--theme-red, #d03); }
 .chart-figure .chart-cite { margin-top: 0.5rem; display: grid; gap: 0.5rem; }
 .chart-figure .chart-cite[hidden] { display: none; }
@@ -251,6 +264,7 @@ function installStyles(): void {
 .chart-figure .chart-count { color: var(--theme-foreground-faint); }
 .chart-figure .chart-table { margin-top: 0.5rem; }
 .chart-figure .chart-sql pre { white-space: pre-wrap; font-size: 0.85em; }
+.chart-figure .chart-embed-back { margin: 0.4rem 0 0; font-size: 0.85em; color: var(--theme-foreground-muted); }
 .chart-figure .chart-empty { color: var(--theme-foreground-muted); font-style: italic; }
 `;
   document.head.append(style);

@@ -7,6 +7,7 @@
 // and the build's data release is read from the page's head (observablehq.config.ts).
 import {html} from "npm:htl";
 import {saveBlob} from "./download.js";
+import {embedCode, embedUrl, stateSearch} from "./embed.js";
 import {downloadName} from "./figureData.js";
 import {figurePng, figureSvg, type ImageText} from "./figureImage.js";
 import type {Rows} from "./rows.js";
@@ -47,8 +48,11 @@ function pagePath(): string {
 
 /** The address of this view: the page with its inputs' state, anchored at the figure. */
 export function viewUrl(id: string): string {
-  return `${location.origin}${location.pathname}${location.search}#chart-${id}`;
+  return `${location.origin}${location.pathname}${stateSearch(location.search)}#chart-${id}`;
 }
+
+/** Room in an embed for the title, subtitle, key, source line and link around the chart (px). */
+const EMBED_CHROME = 190;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -178,5 +182,11 @@ export function figureTools(options: FigureToolsOptions) {
     confirm(button, "Copied");
   });
 
-  return {csv, zip, svg, png, cite, link, citePanel};
+  const embed = actionButton("copy-embed", "Copy embed code", "Copy an <iframe> that shows this figure, in this view, on another page", async (button) => {
+    const figure = options.figure();
+    await copyText(embedCode(embedUrl(id, location), options.title, figure.querySelector(".chart-plot")!.getBoundingClientRect().height + EMBED_CHROME));
+    confirm(button, "Copied");
+  });
+
+  return {csv, zip, svg, png, cite, link, embed, citePanel};
 }

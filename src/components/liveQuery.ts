@@ -7,6 +7,7 @@
 import type {Rows} from "./arrowRows.js";
 import {showDatabaseProgress} from "./dbProgress.js";
 import {lit, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
+import {embeddedId} from "./embed.js";
 
 export interface PageQueries {
   /** Runs SQL text: the shipped result when there is one, else DuckDB-WASM. */
@@ -46,8 +47,9 @@ export function pageQueries(precomputed: PrecomputedResults | null, {next}: {nex
   const recent = new Map<string, Promise<Rows>>();
   let warming = false;
   // Start the database once the next-state file is in (they would share the reader's bandwidth), when the page is idle.
+  // An embedded figure (?embed=…) has no inputs to change: it never needs the database later.
   const warmUp = () => {
-    if (warming) return;
+    if (warming || embeddedId() !== null) return;
     warming = true;
     fetchNext().then(() => whenIdle(warmUpDatabase));
   };

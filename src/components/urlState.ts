@@ -2,6 +2,8 @@
 // a copied link shows the reader exactly what the sender saw. Values are typed by the page's
 // `defaults`: numbers, booleans, strings, a two-number range ("2015-2024"), lists ("a,b").
 // The workbench alone uses the hash (#q=…); these helpers leave the hash as it is.
+import {embeddedId} from "./embed.js";
+
 export type UrlValue = string | number | boolean | readonly string[] | readonly number[];
 export type UrlState = Record<string, UrlValue>;
 
@@ -101,7 +103,8 @@ export function readUrlState<S extends UrlState>(defaults: S, allowed: Allowed<S
 
 /** Writes the state to the address bar without adding a history entry (call it when inputs change). */
 export function writeUrlState<S extends UrlState>(state: S, defaults: S): void {
-  if (typeof location === "undefined") return;
+  // An embedded figure (?embed=…) takes its state from its address and never rewrites it.
+  if (typeof location === "undefined" || embeddedId() !== null) return;
   const search = formatState(state, defaults);
   if (search === location.search || (search === "" && location.search === "")) return;
   history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);

@@ -5,7 +5,9 @@ import {mkdirSync} from "node:fs";
 import {resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
 
-export {launchBrowser} from "../../scripts/site/chromium.ts";
+import {launchBrowser} from "../../scripts/site/chromium.ts";
+
+export {launchBrowser};
 
 export const SCREENSHOTS = resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
 
@@ -50,6 +52,19 @@ export async function watchedPage(browser: Browser, options: {colorScheme?: "lig
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return {page, problems};
+}
+
+/** The paths the site's navigation lists ("/", "/supply", …), read from its sidebar in a browser of its own. */
+export async function sitePaths(siteUrl: string): Promise<string[]> {
+  const browser = await launchBrowser();
+  try {
+    const {page} = await watchedPage(browser);
+    await page.goto(siteUrl + "/");
+    const paths = await page.$$eval("#observablehq-sidebar a[href]", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    return [...new Set(paths)];
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -11,7 +11,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
-import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
+import {launchBrowser, screenshot, sitePaths, watchedPage} from "./browser.ts";
 import {inspectFigures, type FigureReport} from "./figureQuality.ts";
 import {takeAwayProblems} from "./takeAwayCheck.ts";
 
@@ -103,18 +103,8 @@ async function problemsOf(report: FigureReport, checkRows: boolean): Promise<str
   return problems;
 }
 
-const pages = await (async () => {
-  // Page discovery needs a browser; do it once, before the tests are declared.
-  const discovery = await launchBrowser();
-  try {
-    const {page} = await watchedPage(discovery);
-    await page.goto(siteUrl + "/");
-    const paths = await page.$$eval("#observablehq-sidebar a[href]", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    return [...new Set(paths)];
-  } finally {
-    await discovery.close();
-  }
-})();
+// Page discovery needs a browser; done once, before the tests are declared.
+const pages = await sitePaths(siteUrl);
 
 describe("every figure on every page", () => {
   it("the site's navigation lists the pages the harness visits", () => {

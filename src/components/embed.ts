@@ -1,0 +1,59 @@
+// A figure embedded in another site: its page opened with ?embed=<figure id> shows only that
+// figure — its title, the chart, the key, the source line and a link back to the page — drawn
+// from the same rows by the same code, in the state the rest of the address gives. The head of
+// every page (observablehq.config.ts) marks the document before anything is drawn, so nothing
+// else flashes into view; the stylesheet there hides the rest of the page.
+
+/** The embed parameter; the rest of the query string is the figure's state. */
+export const EMBED_PARAM = "embed";
+
+/**
+ * The head's inline script and styles (observablehq.config.ts). The script only copies the
+ * parameter into a data attribute (never into markup); the styles hide everything in <main>
+ * but the block holding the embedded figure, and the site's sidebar, header, footer and toc.
+ */
+export function embedHead(): string {
+  const script = `<script>(function(){var id=new URLSearchParams(location.search).get(${JSON.stringify(EMBED_PARAM)});if(id&&/^[a-z0-9-]+$/.test(id))document.documentElement.setAttribute("data-embed",id);})();</script>`;
+  const hidden = [
+    "#observablehq-sidebar", "#observablehq-sidebar-toggle", "#observablehq-sidebar-backdrop", "label[for=observablehq-sidebar-toggle]",
+    "#observablehq-header", "#observablehq-footer", "#observablehq-toc", ".observablehq-pager"
+  ].map((selector) => `html[data-embed] ${selector}`);
+  const styles = [
+    `${hidden.join(",")}{display:none!important}`,
+    "html[data-embed] #observablehq-main>:not(:has(figure.chart-embedded)){display:none!important}",
+    "html[data-embed] #observablehq-center{margin:0!important;padding:0 0.75rem!important;max-width:none!important}",
+    "html[data-embed] figure.chart-embedded{margin:0.5rem 0}",
+    "html[data-embed] figure.chart-embedded :is(.chart-toolbar,.chart-table,.chart-cite,.chart-sql){display:none!important}"
+  ];
+  return `${script}<style>${styles.join("")}</style>`;
+}
+
+/** The id of the figure this document embeds, or null on a normal visit. */
+export function embeddedId(): string | null {
+  return typeof document === "undefined" ? null : document.documentElement.getAttribute("data-embed");
+}
+
+/** The query string without the embed parameter: the page's state only ("" or "?a=1&b=2"). */
+export function stateSearch(search: string): string {
+  // The page's own encoding of values (ranges "2010-2025", lists "a,b") is kept: raw parts only.
+  const parts = search.replace(/^\?/, "").split("&").filter((part) => part && decodeURIComponent(part.split("=")[0]) !== EMBED_PARAM);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** The address of a figure's embed view: its page, this state, and ?embed=<id>. */
+export function embedUrl(id: string, location: {origin: string; pathname: string; search: string}): string {
+  const state = stateSearch(location.search);
+  return `${location.origin}${location.pathname}${state ? `${state}&` : "?"}${EMBED_PARAM}=${encodeURIComponent(id)}`;
+}
+
+/** The <iframe> snippet a reader pastes into their page (attribute values escaped by the DOM). */
+export function embedCode(src: string, title: string, height: number): string {
+  const frame = document.createElement("iframe");
+  frame.setAttribute("src", src);
+  frame.setAttribute("title", title);
+  frame.setAttribute("width", "100%");
+  frame.setAttribute("height", String(Math.ceil(height)));
+  frame.setAttribute("style", "border:0");
+  frame.setAttribute("loading", "lazy");
+  return frame.outerHTML;
+}
