@@ -311,6 +311,42 @@ describe("the SQL workbench", () => {
   });
 });
 
+describe("opening the workbench", () => {
+  it("runs a query given with Ctrl+Enter while the database is still opening, once it is open", async () => {
+    const watched = await watchedPage(browser);
+    const {page} = watched;
+    // Hold DuckDB's binary back for two seconds, so the keystroke surely comes before the database.
+    await page.context().route("**/duckdb-eh.wasm*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await page.goto(`${siteUrl}/sql`);
+    await page.waitForSelector(".cm-content");
+    await typeQuery(page, "SELECT 'asked early' AS note");
+    expect(await page.getAttribute(".wb", "data-state")).toBe("loading");
+    await page.keyboard.press("Control+Enter");
+    expect(await page.textContent(".wb-status")).toContain("runs as soon as it is open");
+    await ranAfter(page, 0);
+    expect(await resultRows(page)).toEqual([["asked early"]]);
+    expect(await runs(page)).toBe(1);
+    expect(await page.$$eval(".wb-history-query", (entries) => entries.map((e) => e.textContent))).toEqual(["SELECT 'asked early' AS note"]);
+    expectNoProblems(watched);
+    await page.context().close();
+  });
+
+  it("opens with the starter query's rows, without adding it to the history", async () => {
+    const watched = await watchedPage(browser);
+    const {page} = watched;
+    await openWorkbench(page, siteUrl);
+    expect(await runs(page)).toBe(1);
+    expect(await resultHeader(page)).toContain("row_id");
+    expect((await resultRows(page)).length).toBe(100);
+    expect(await page.$$eval(".wb-history-query", (entries) => entries.length)).toBe(0);
+    expectNoProblems(watched);
+    await page.context().close();
+  });
+});
+
 describe("a link to the workbench", () => {
   it("from a theme page opens the workbench with the chart's query and runs it, in dark mode too", async () => {
     const watched = await watchedPage(browser, {colorScheme: "dark"});

@@ -34,9 +34,11 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   let schema: TableSchema[] = [];
   let last: QueryResult | undefined;
   let runs = 0;
+  // A run asked for while the database is still opening (Ctrl+Enter right after the page opens): it runs once the database is ready.
+  let pending: string | null = null;
 
   // ---- elements
-  const runButton = h("button", {type: "button", class: "wb-run", disabled: true, onclick: () => run()}, "Run");
+  const runButton = h("button", {type: "button", class: "wb-run", onclick: () => run()}, "Run");
   const cancelButton = h("button", {type: "button", class: "wb-cancel", disabled: true, onclick: () => runner?.cancel()}, "Cancel");
   const shareButton = h("button", {type: "button", class: "wb-share", onclick: () => share()}, "Copy link");
   const status = h("span", {class: "wb-status", role: "status", "aria-live": "polite"}, "Opening the database…");
@@ -123,7 +125,8 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   // ---- running
   function setState(state: "loading" | "idle" | "running") {
     root.dataset.state = state;
-    runButton.disabled = state !== "idle";
+    // While the database opens, Run (and Ctrl+Enter) queue the query instead of dropping it.
+    runButton.disabled = state === "running";
     cancelButton.disabled = state !== "running";
   }
 
@@ -132,9 +135,14 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     errorBox.textContent = message ?? "";
   }
 
-  async function run(text = editor.runnableText()) {
-    if (!runner || runner.running) return;
+  async function run(text = editor.runnableText(), {keep = true} = {}) {
     if (isBlank(text)) return showError("There is no SQL to run: the editor is empty or holds only comments.");
+    if (!runner) {
+      pending = text;
+      status.textContent = "Opening the database… your query runs as soon as it is open.";
+      return;
+    }
+    if (runner.running) return;
     setState("running");
     showError(null);
     status.textContent = "Running…";
@@ -147,13 +155,13 @@ export function createWorkbench({database: source, descriptions, libraries, stor
       replace(results, resultTable(last));
       drawChart();
       for (const button of exportButtons) button.disabled = false;
-      remember({query: text.trim(), ranAt, rows: last.rowCount, error: null});
+      if (keep) remember({query: text.trim(), ranAt, rows: last.rowCount, error: null});
       await refreshSchema();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       status.textContent = error instanceof QueryStopped ? "Stopped." : "The query failed.";
       showError(message);
-      remember({query: text.trim(), ranAt, rows: null, error: message});
+      if (keep) remember({query: text.trim(), ranAt, rows: null, error: message});
       // A restarted database has only the site's tables and the reader's files: redraw the list (without holding up the next query).
       if (error instanceof QueryStopped && error.restarted) refreshSchema().catch(() => {});
     } finally {
@@ -291,9 +299,14 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     async () => {
       runner = new QueryRunner(source);
       await refreshSchema();
-      setState("idle");
       status.textContent = "Ready.";
-      if (queryFromHash(location.hash)) await run(editor.text());
+      // The page opens with a result: the query the reader asked for while the database opened,
+      // else the link's query, else the starter query (not kept in the history: nobody asked for it).
+      if (pending !== null) await run(pending);
+      else if (queryFromHash(location.hash)) await run(editor.text());
+      else if (editor.text() === STARTER) await run(STARTER, {keep: false});
+      else setState("idle");
+      pending = null;
     },
     (error) => {
       status.textContent = "The database did not open.";
