@@ -20,9 +20,8 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
-import {downloadParquet} from "./download.js";
-import {embeddedId, stateSearch} from "./embed.js";
-import {figureTools} from "./figureTools.js";
+import {embeddedId, viewPath} from "./embed.js";
+import {currentRelease, figureTools} from "./figureTools.js";
 import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {followFragment} from "./fragment.js";
 import {formatCell} from "./scales.js";
@@ -70,13 +69,6 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     tableButton.textContent = open ? "Hide table" : "Show table";
   });
   const tools = figureTools({id, title, subtitle: subtitle ?? null, sql: sqlText, rows, figure: () => figure});
-  const parquetButton = html`<button type="button" data-action="parquet" title="Download Parquet: exactly the rows, typed">Parquet</button>`;
-  parquetButton.addEventListener("click", () => {
-    parquetButton.setAttribute("aria-busy", "true");
-    downloadParquet(rows, id)
-      .catch((error) => console.warn(`Parquet download failed: ${error}`))
-      .finally(() => parquetButton.removeAttribute("aria-busy"));
-  });
 
   const embedded = embeddedId() === id;
   const figure: HTMLElement = html`<figure class=${embedded ? "chart-figure chart-embedded" : "chart-figure"} data-chart=${id} data-rows=${rows.length}>
@@ -91,7 +83,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     ${basisKey(basesIn(rows))}
     <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}${revisedBadge(flagged)}</figcaption>
     <div class="chart-toolbar">
-      <span class="chart-downloads" role="group" aria-label="Download">Download ${tools.csv} ${parquetButton} ${tools.zip} ${tools.svg} ${tools.png}</span>
+      <span class="chart-downloads" role="group" aria-label="Download">Download ${tools.csv} ${tools.parquet} ${tools.zip} ${tools.svg} ${tools.png}</span>
       <span class="chart-actions">${tableButton} ${tools.cite} ${tools.link} ${tools.embed}
       <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
       <span class="chart-count">${rows.length} ${rows.length === 1 ? "row" : "rows"}</span></span>
@@ -138,9 +130,7 @@ function fitWidth(render: (width: number) => Element, invalidation?: Promise<unk
 
 /** Under an embedded figure: where it comes from, and the way to its page in the same view. */
 function embedBackLink(id: string): HTMLElement {
-  const page = `${location.pathname}${stateSearch(location.search)}#chart-${id}`;
-  const release = document.querySelector<HTMLMetaElement>('meta[name="observatory-release"]')?.content;
-  return html`<p class="chart-embed-back"><a href=${page} target="_blank" rel="noopener">See this chart on the Rare Earth Observatory</a>${release ? html`, data release <code>${release}</code>` : null}.</p>`;
+  return html`<p class="chart-embed-back"><a href=${viewPath(id)} target="_blank" rel="noopener">See this chart on the Rare Earth Observatory</a>, data release <code>${currentRelease().release_id}</code>.</p>`;
 }
 
 type Flagged = ReturnType<typeof findingsFor>;

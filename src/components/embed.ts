@@ -4,6 +4,8 @@
 // every page (observablehq.config.ts) marks the document before anything is drawn, so nothing
 // else flashes into view; the stylesheet there hides the rest of the page.
 
+import {withoutParam} from "./urlState.js";
+
 /** The embed parameter; the rest of the query string is the figure's state. */
 export const EMBED_PARAM = "embed";
 
@@ -35,9 +37,12 @@ export function embeddedId(): string | null {
 
 /** The query string without the embed parameter: the page's state only ("" or "?a=1&b=2"). */
 export function stateSearch(search: string): string {
-  // The page's own encoding of values (ranges "2010-2025", lists "a,b") is kept: raw parts only.
-  const parts = search.replace(/^\?/, "").split("&").filter((part) => part && decodeURIComponent(part.split("=")[0]) !== EMBED_PARAM);
-  return parts.length ? `?${parts.join("&")}` : "";
+  return withoutParam(search, EMBED_PARAM);
+}
+
+/** The path of this view on its page: the page, its inputs' state, anchored at the figure. */
+export function viewPath(id: string): string {
+  return `${location.pathname}${stateSearch(location.search)}#chart-${id}`;
 }
 
 /** The address of a figure's embed view: its page, this state, and ?embed=<id>. */

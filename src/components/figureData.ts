@@ -29,8 +29,7 @@ export function withSourceNames<T extends Row>(rows: readonly T[] & {columns?: r
   if (!sources.length) return [...rows];
   const byId = new Map(sources.map((source) => [source.source_id, shortSourceName(source)]));
   return rows.map((row) => {
-    const ids = typeof row.source_id === "string" ? [row.source_id] : splitRowIds(typeof row.source_ids === "string" ? row.source_ids : null);
-    const names = [...new Set(ids.map((id) => byId.get(id) ?? id))];
+    const names = [...new Set(rowSourceIds(row).map((id) => byId.get(id) ?? id))];
     return names.length ? {...row, source_name: names.join("; ")} : row;
   });
 }
@@ -48,6 +47,17 @@ export function splitRowIds(value: string | readonly string[] | null | undefined
   if (value == null) return [];
   const parts = typeof value === "string" ? value.split(/[\s,;|]+/) : [...value];
   return parts.map((id) => id.trim()).filter(Boolean);
+}
+
+/**
+ * The ids of the sources one row cites: its `source_id`, and on an aggregated row the
+ * comma-separated `source_ids` (SQL: `string_agg(source_id, ',')`). The one rule the caption,
+ * the tooltips, the CSV and the citations share.
+ */
+export function rowSourceIds(row: Row): string[] {
+  const ids = typeof row.source_id === "string" && row.source_id ? [row.source_id] : [];
+  if (typeof row.source_ids === "string") ids.push(...splitRowIds(row.source_ids));
+  return [...new Set(ids)];
 }
 
 /**
@@ -76,11 +86,7 @@ export function findingsFor(rows: readonly Row[], findings: readonly Finding[] =
  * comma-separated `source_ids`) column; when the rows name none, every source given.
  */
 export function sourcesFor(rows: readonly Row[], sources: readonly SourceRef[] = []): SourceRef[] {
-  const cited = new Set<string>();
-  for (const row of rows) {
-    if (typeof row.source_id === "string") cited.add(row.source_id);
-    if (typeof row.source_ids === "string") for (const id of splitRowIds(row.source_ids)) cited.add(id);
-  }
+  const cited = new Set(rows.flatMap(rowSourceIds));
   if (cited.size === 0) return [...sources];
   const byId = new Map(sources.map((source) => [source.source_id, source]));
   return [...cited].sort().map((id) => byId.get(id) ?? {source_id: id, title: id});

@@ -51,18 +51,23 @@ function standalone(svg: SVGSVGElement): SVGSVGElement {
   return copy;
 }
 
-let measurer: CanvasRenderingContext2D | null = null;
+let canvas: CanvasRenderingContext2D | null = null;
+
+/** A text's width at a font, in px (an estimate where the browser gives no canvas). */
+function textWidth(text: string, font: string): number {
+  canvas ??= document.createElement("canvas").getContext("2d");
+  if (!canvas) return text.length * 7;
+  canvas.font = font;
+  return canvas.measureText(text).width;
+}
 
 /** Splits text into lines no wider than `width` at the given font, at spaces. */
 function wrap(text: string, font: string, width: number): string[] {
-  measurer ??= document.createElement("canvas").getContext("2d");
-  if (!measurer) return [text];
-  measurer.font = font;
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && measurer.measureText(candidate).width > width) {
+    if (line && textWidth(candidate, font) > width) {
       lines.push(line);
       line = word;
     } else line = candidate;
@@ -130,12 +135,10 @@ export function figureSvg(figure: HTMLElement, text: ImageText): FigureImage {
     y += 8;
     let x = PAD;
     const rowHeight = 18;
-    measurer ??= document.createElement("canvas").getContext("2d");
-    if (measurer) measurer.font = `400 12px ${FONT}`;
     for (const {swatch, label} of items) {
       const swatchWidth = Number(swatch.getAttribute("width")) || 15;
       const swatchHeight = Number(swatch.getAttribute("height")) || 15;
-      const itemWidth = swatchWidth + 6 + (measurer ? measurer.measureText(label).width : label.length * 7) + 16;
+      const itemWidth = swatchWidth + 6 + textWidth(label, `400 12px ${FONT}`) + 16;
       if (x > PAD && x + itemWidth > PAD + inner) {
         x = PAD;
         y += rowHeight;

@@ -7,7 +7,8 @@
 // and the build's data release is read from the page's head (observablehq.config.ts).
 import {html} from "npm:htl";
 import {saveBlob} from "./download.js";
-import {embedCode, embedUrl, stateSearch} from "./embed.js";
+import {downloadParquet} from "./download.js";
+import {embedCode, embedUrl, viewPath} from "./embed.js";
 import {downloadName} from "./figureData.js";
 import {figurePng, figureSvg, type ImageText} from "./figureImage.js";
 import type {Rows} from "./rows.js";
@@ -48,13 +49,17 @@ function pagePath(): string {
 
 /** The address of this view: the page with its inputs' state, anchored at the figure. */
 export function viewUrl(id: string): string {
-  return `${location.origin}${location.pathname}${stateSearch(location.search)}#chart-${id}`;
+  return `${location.origin}${viewPath(id)}`;
 }
 
 /** Room in an embed for the title, subtitle, key, source line and link around the chart (px). */
 const EMBED_CHROME = 190;
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The reader's own date, YYYY-MM-DD (not UTC's, which can be a day off). */
+function today(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+}
 
 export interface FigureToolsOptions {
   id: string;
@@ -90,6 +95,7 @@ function actionButton(action: string, label: string, title: string, run: (button
   button.addEventListener("click", () => {
     button.setAttribute("aria-busy", "true");
     button.removeAttribute("data-error");
+    button.title = title;
     run(button)
       .catch((error) => {
         console.warn(`${title} failed: ${error}`);
@@ -101,11 +107,12 @@ function actionButton(action: string, label: string, title: string, run: (button
   return button;
 }
 
-/** Says "Copied" on the button for two seconds. */
+/** Says "Copied" on the button for two seconds (a second click within them keeps the first label). */
 function confirm(button: HTMLButtonElement, done: string): void {
-  const label = button.textContent;
+  button.dataset.label ??= button.textContent ?? "";
   button.textContent = done;
-  setTimeout(() => (button.textContent = label), 2000);
+  clearTimeout(Number(button.dataset.timer));
+  button.dataset.timer = String(setTimeout(() => (button.textContent = button.dataset.label!), 2000));
 }
 
 export function figureTools(options: FigureToolsOptions) {
@@ -130,6 +137,7 @@ export function figureTools(options: FigureToolsOptions) {
   const csv = actionButton("csv", "CSV", "Download CSV: the rows, their sources' titles and addresses, and the data release", async () => {
     saveBlob(downloadName(id, "csv"), new Blob([evidenceCsv(rows, await sourceDetails(), currentRelease())], {type: "text/csv;charset=utf-8"}));
   });
+  const parquet = actionButton("parquet", "Parquet", "Download Parquet: exactly the rows, typed", () => downloadParquet(rows, id));
   const zip = actionButton("package", "Data package", "Download the data package (zip): CSV, metadata.json, SQL and README", async () => {
     const bytes = dataPackage(identity(), rows, await sourceDetails(), new Date().toISOString());
     saveBlob(downloadName(id, "zip"), new Blob([bytes as BlobPart], {type: "application/zip"}));
@@ -188,5 +196,5 @@ export function figureTools(options: FigureToolsOptions) {
     confirm(button, "Copied");
   });
 
-  return {csv, zip, svg, png, cite, link, embed, citePanel};
+  return {csv, parquet, zip, svg, png, cite, link, embed, citePanel};
 }

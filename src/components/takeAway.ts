@@ -2,10 +2,10 @@
 // by title and address and the data release; a citation (plain text, BibTeX, CSL-JSON) with
 // the release, the link to the view the reader sees and the documents it draws on; and a data
 // package (zip: the CSV, metadata.json, the SQL and a README). Pure functions, no DOM: the
-// figure's toolbar (chartFigure.ts) calls them, unit tests reach them, and metadata.json is
+// figure's toolbar (figureTools.ts) calls them, unit tests reach them, and metadata.json is
 // validated by data-loaders/schema/figurePackage.ts.
 import {strToU8, zipSync} from "npm:fflate";
-import {columnNames, rowsToCsv, shortSourceName, splitRowIds, type Row} from "./figureData.js";
+import {columnNames, rowSourceIds, rowsToCsv, shortSourceName, type Row} from "./figureData.js";
 import type {Rows} from "./rows.js";
 
 /** A source document as the take-away files name it (the `sources` table's columns). */
@@ -48,12 +48,6 @@ export const PUBLISHER = "Rare Earth Observatory";
 export const PACKAGE_FORMAT = "rare-earth-observatory.figure-package";
 export const PACKAGE_VERSION = 1;
 
-/** The ids of the sources one row cites (`source_id`, or aggregated `source_ids` "a,b"). */
-export function rowSourceIds(row: Row): string[] {
-  if (typeof row.source_id === "string" && row.source_id) return [row.source_id];
-  return splitRowIds(typeof row.source_ids === "string" ? row.source_ids : null);
-}
-
 /** The original document's address, where the record knows it ("" where it does not). */
 export function sourceAddress(source: SourceDetail): string {
   return source.url ?? "";
@@ -64,15 +58,19 @@ export function copyReadAddress(source: SourceDetail): string {
   return source.read_at && source.read_at !== source.url ? source.read_at : "";
 }
 
-/** The sources some rows cite, in id order; an id missing from the lookup is an error, not a blank. */
-export function citedSources(rows: readonly Row[], details: readonly SourceDetail[]): SourceDetail[] {
+/** A lookup by id that refuses an id it does not hold: a cited source must be named, never left blank. */
+function sourceLookup(details: readonly SourceDetail[]): (id: string) => SourceDetail {
   const byId = new Map(details.map((source) => [source.source_id, source]));
-  const ids = [...new Set(rows.flatMap(rowSourceIds))].sort();
-  return ids.map((id) => {
+  return (id) => {
     const source = byId.get(id);
     if (!source) throw new Error(`source ${id} is cited by the figure's rows but not in the sources table`);
     return source;
-  });
+  };
+}
+
+/** The sources some rows cite, in id order. */
+export function citedSources(rows: readonly Row[], details: readonly SourceDetail[]): SourceDetail[] {
+  return [...new Set(rows.flatMap(rowSourceIds))].sort().map(sourceLookup(details));
 }
 
 /** The columns the evidence CSV adds after the figure's own. */
@@ -84,11 +82,11 @@ export const EVIDENCE_COLUMNS = ["source_title", "source_publisher", "source_dat
  * of the sources it cites (" | " between several) and the data release. The unit and basis are the rows' own `unit` / `canonical_unit` and `basis`.
  */
 export function evidenceRows(rows: Rows, details: readonly SourceDetail[], release: ReleaseRef): Rows {
-  const byId = new Map(details.map((source) => [source.source_id, source]));
+  const lookup = sourceLookup(details);
   const own = columnNames(rows).filter((name) => !(EVIDENCE_COLUMNS as readonly string[]).includes(name));
   const joined = (sources: SourceDetail[], pick: (source: SourceDetail) => string) => sources.map(pick).join(" | ");
   const out: Row[] & {columns?: string[]} = rows.map((row) => {
-    const sources = rowSourceIds(row).map((id) => byId.get(id)).filter((source): source is SourceDetail => source != null);
+    const sources = rowSourceIds(row).map(lookup);
     return {
       ...Object.fromEntries(own.map((name) => [name, row[name]])),
       source_title: joined(sources, (s) => s.title),
@@ -223,7 +221,7 @@ const IMAGE_SOURCE_GROUPS = 8;
 
 /**
  * The sources line under an image: short names grouped by their head ("SMM, 2025-01-23" and
- * "SMM, May 2025" are "SMM (2 documents)"), the most cited eight named and the rest counted.
+ * "SMM, May 2025" are "SMM (2 documents)"), the eight with the most documents named and the rest counted.
  */
 export function imageSourceLine(sources: readonly SourceDetail[]): string {
   if (!sources.length) return "Sources: none named in the rows.";
@@ -253,7 +251,7 @@ export function packageMetadata(figure: FigureIdentity, rows: Rows, sources: rea
     figure: {id: figure.id, page: figure.page, title: figure.title, subtitle: figure.subtitle, url: figure.url},
     release: {release_id: figure.release.release_id, as_of: figure.release.as_of},
     rows: rows.length,
-    columns: [...columnNames(rows), ...EVIDENCE_COLUMNS],
+    columns: columnNames(evidenceRows(rows, sources, figure.release)),
     units: unitsOf(rows),
     bases: basesOf(rows),
     sql: figure.sql,

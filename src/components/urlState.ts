@@ -2,8 +2,6 @@
 // a copied link shows the reader exactly what the sender saw. Values are typed by the page's
 // `defaults`: numbers, booleans, strings, a two-number range ("2015-2024"), lists ("a,b").
 // The workbench alone uses the hash (#q=…); these helpers leave the hash as it is.
-import {embeddedId} from "./embed.js";
-
 export type UrlValue = string | number | boolean | readonly string[] | readonly number[];
 export type UrlState = Record<string, UrlValue>;
 
@@ -28,6 +26,15 @@ function rawParams(search: string): Map<string, string> {
     params.set(key, at < 0 ? "" : part.slice(at + 1));
   }
   return params;
+}
+
+/**
+ * The query string without one parameter, every other part exactly as it was written (the
+ * page's own encoding of ranges "2010-2025" and lists "a,b"); "" when nothing is left.
+ */
+export function withoutParam(search: string, name: string): string {
+  const parts = search.replace(/^\?/, "").split("&").filter((part) => part && decode(part.split("=")[0]) !== name);
+  return parts.length ? `?${parts.join("&")}` : "";
 }
 
 function parseValue(raw: string, fallback: UrlValue): UrlValue | undefined {
@@ -103,8 +110,9 @@ export function readUrlState<S extends UrlState>(defaults: S, allowed: Allowed<S
 
 /** Writes the state to the address bar without adding a history entry (call it when inputs change). */
 export function writeUrlState<S extends UrlState>(state: S, defaults: S): void {
-  // An embedded figure (?embed=…) takes its state from its address and never rewrites it.
-  if (typeof location === "undefined" || embeddedId() !== null) return;
+  // An embedded figure (?embed=…, marked data-embed by the page's head: embed.ts) takes its
+  // state from its address and never rewrites it.
+  if (typeof location === "undefined" || document.documentElement.hasAttribute("data-embed")) return;
   const search = formatState(state, defaults);
   if (search === location.search || (search === "" && location.search === "")) return;
   history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);

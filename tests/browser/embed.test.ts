@@ -17,13 +17,14 @@ afterAll(async () => browser?.close());
  * Each drawn figure's id, row count and number of data shapes (Plot's data marks; not text or
  * axes, whose count follows the width: an embed is as wide as its frame, not as the page's column).
  */
-async function figuresOf(page: Page): Promise<{id: string; rows: number; shapes: number}[]> {
+async function figuresOf(page: Page): Promise<{id: string; rows: number; cites: boolean; shapes: number}[]> {
   return page.$$eval("figure[data-chart]", (figures) =>
     figures
       .filter((figure) => figure.querySelector(".chart-plot svg"))
       .map((figure) => ({
         id: figure.getAttribute("data-chart")!,
         rows: Number(figure.getAttribute("data-rows")),
+        cites: !!figure.querySelector("figcaption a.source-link"),
         shapes: [...figure.querySelectorAll(".chart-plot g[aria-label]")]
           .filter((group) => ["bar", "line", "dot", "area", "rect", "cell", "link", "rule"].includes(group.getAttribute("aria-label") ?? ""))
           .reduce((n, group) => n + group.querySelectorAll("rect, circle, path, line").length, 0)
@@ -39,7 +40,9 @@ async function embedView(page: Page) {
       figures: [...document.querySelectorAll("figure[data-chart]")].filter(visible).map((figure) => figure.getAttribute("data-chart")),
       navigation: ["#observablehq-sidebar", "#observablehq-footer", "#observablehq-toc", "h1"].filter((selector) => visible(document.querySelector(selector))),
       toolbar: visible(document.querySelector("figure.chart-embedded .chart-toolbar")),
-      sources: document.querySelector("figure.chart-embedded figcaption a.source-link, figure.chart-embedded figcaption")?.textContent?.trim() ?? "",
+      // The source line, or for a chart about the tables themselves its own caption.
+      sources: (document.querySelector("figure.chart-embedded figcaption .chart-sources") ?? document.querySelector("figure.chart-embedded figcaption"))?.textContent?.trim() ?? "",
+      linksSource: !!document.querySelector("figure.chart-embedded figcaption a.source-link"),
       back: document.querySelector<HTMLAnchorElement>("figure.chart-embedded .chart-embed-back a")?.getAttribute("href") ?? null
     };
   });
@@ -71,6 +74,7 @@ describe("every figure as an embed", () => {
         if (view.navigation.length) list.push(`shows ${view.navigation.join(", ")}`);
         if (view.toolbar) list.push("shows the toolbar");
         if (!view.sources) list.push("has no source line");
+        if (figure.cites && !view.linksSource) list.push("links no source, which its page's figure does");
         if (view.back !== `${path}#chart-${figure.id}`) list.push(`links back to ${view.back}`);
         if (embedded?.rows !== figure.rows) list.push(`draws ${embedded?.rows} rows, the page ${figure.rows}`);
         if (embedded?.shapes !== figure.shapes) list.push(`draws ${embedded?.shapes} shapes, the page ${figure.shapes}`);
@@ -104,15 +108,22 @@ describe("every figure as an embed", () => {
     expect(src.searchParams.get("country")).toBe("Australia");
     expect(src.searchParams.get("embed")).toBe("mine-production");
 
-    await page.goto(src.href);
-    await page.locator('figure.chart-embedded[data-chart="mine-production"] .chart-plot svg').first().waitFor({timeout: 30_000});
-    const [embedded] = (await figuresOf(page)).filter((f) => f.id === "mine-production");
+    // The embed opens in a context of its own (empty cache), whose requests are watched.
+    const embed = await watchedPage(browser);
+    const engine: string[] = [];
+    embed.page.on("request", (request) => void (/duckdb-(eh|mvp)\.wasm/.test(request.url()) && engine.push(request.url())));
+    await embed.page.goto(src.href, {waitUntil: "networkidle"});
+    await embed.page.locator('figure.chart-embedded[data-chart="mine-production"] .chart-plot svg').first().waitFor({timeout: 30_000});
+    const [embedded] = (await figuresOf(embed.page)).filter((f) => f.id === "mine-production");
     expect(embedded).toEqual(onPage);
-    expect(await page.locator("figure.chart-embedded .chart-subtitle").textContent()).toContain("Australia in colour");
+    expect(await embed.page.locator("figure.chart-embedded .chart-subtitle").textContent()).toContain("Australia in colour");
     // The embed keeps its address: it never rewrites the state it was given.
-    expect(page.url()).toBe(src.href);
-    expect((await embedView(page)).back).toBe(`/supply${new URL(src.href).search.replace("&embed=mine-production", "")}#chart-mine-production`);
+    expect(embed.page.url()).toBe(src.href);
+    expect((await embedView(embed.page)).back).toBe(`/supply${new URL(src.href).search.replace("&embed=mine-production", "")}#chart-mine-production`);
+    expect(engine, "DuckDB fetched by the embed").toEqual([]);
     expect(problems).toEqual([]);
+    expect(embed.problems).toEqual([]);
     await page.context().close();
+    await embed.page.context().close();
   });
 });

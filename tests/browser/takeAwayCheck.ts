@@ -20,6 +20,29 @@ export async function download(page: Page, id: string, action: string): Promise<
   return {name: file.suggestedFilename(), bytes: readFileSync((await file.path())!)};
 }
 
+/**
+ * A PNG decoded by the browser: its size, the background (the pixel at 2,2), and in the title's
+ * band (from 12,16 to 212,34 at 1×) how many pixels differ clearly from the background and the
+ * band's lightest luminance.
+ */
+export async function pngPixels(page: Page, png: Buffer): Promise<{width: number; height: number; background: number[]; differing: number; lightest: number}> {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], {type: "image/png"}));
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
+    context.drawImage(bitmap, 0, 0);
+    const background = [...context.getImageData(2, 2, 1, 1).data];
+    const band = context.getImageData(24, 32, Math.min(400, bitmap.width - 24), 36).data;
+    let differing = 0;
+    let lightest = 0;
+    for (let i = 0; i < band.length; i += 4) {
+      if (Math.abs(band[i] - background[0]) + Math.abs(band[i + 1] - background[1]) + Math.abs(band[i + 2] - background[2]) > 96) differing++;
+      lightest = Math.max(lightest, (0.2126 * band[i] + 0.7152 * band[i + 1] + 0.0722 * band[i + 2]) / 255);
+    }
+    return {width: bitmap.width, height: bitmap.height, background, differing, lightest};
+  }, png.toString("base64"));
+}
+
 export async function takeAwayProblems(page: Page, id: string, {png}: {png: boolean}): Promise<string[]> {
   const problems: string[] = [];
   const figure = page.locator(`figure[data-chart="${id}"]`);
@@ -64,18 +87,7 @@ export async function takeAwayProblems(page: Page, id: string, {png}: {png: bool
     if (text.Title !== title) problems.push(`PNG's Title is "${text.Title}"`);
     if (!text.Comment?.includes(release)) problems.push("PNG names no data release");
     // Decoded by the browser: the title's band differs from the background in some pixels.
-    const drawn = await page.evaluate(async (base64) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], {type: "image/png"}));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext("2d")!;
-      context.drawImage(bitmap, 0, 0);
-      const background = [...context.getImageData(2, 2, 1, 1).data];
-      const band = context.getImageData(32, 24, Math.min(400, bitmap.width - 32), 36).data;
-      let differing = 0;
-      for (let i = 0; i < band.length; i += 4) if (Math.abs(band[i] - background[0]) + Math.abs(band[i + 1] - background[1]) + Math.abs(band[i + 2] - background[2]) > 96) differing++;
-      return {differing, background};
-    }, image.bytes.toString("base64"));
+    const drawn = await pngPixels(page, image.bytes);
     if (drawn.differing < 50) problems.push(`PNG's title band has ${drawn.differing} drawn pixels`);
   }
 

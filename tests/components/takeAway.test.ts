@@ -53,8 +53,16 @@ describe("the evidence CSV", () => {
     expect(new Set(csv.map((row) => row.release_id))).toEqual(new Set([figure.release.release_id]));
   });
 
-  it("refuses rows citing a source the lookup does not hold", () => {
+  it("refuses rows citing a source the lookup does not hold, in the CSV as in the citation", () => {
     expect(() => citedSources([{source_id: "nowhere"}], details)).toThrow(/nowhere.*not in the sources table/);
+    expect(() => evidenceCsv(Object.assign([{row_id: "x", source_ids: "usgs-mcs2025,nowhere"}], {columns: ["row_id", "source_ids"]}), details, figure.release)).toThrow(/nowhere/);
+  });
+
+  it("neutralises a formula in the evidence columns too", () => {
+    const hostile = {...usgs, title: "=HYPERLINK(\"http://evil.example\")", publisher: "+cmd|' /C calc'!A0"};
+    const csv = csvParse(evidenceCsv(Object.assign([{row_id: "a", source_id: "usgs-mcs2025"}], {columns: ["row_id", "source_id"]}), [hostile], figure.release));
+    expect(csv[0].source_title).toBe(`'${hostile.title}`);
+    expect(csv[0].source_publisher).toBe(`'${hostile.publisher}`);
   });
 });
 

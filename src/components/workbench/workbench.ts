@@ -36,6 +36,8 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   let runs = 0;
   // A run asked for while the database is still opening (Ctrl+Enter right after the page opens): it runs once the database is ready.
   let pending: string | null = null;
+  // Why the database did not open, once that is known: a run then says so instead of queuing.
+  let failed: string | null = null;
 
   // ---- elements
   const runButton = h("button", {type: "button", class: "wb-run", onclick: () => run()}, "Run");
@@ -138,6 +140,7 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   async function run(text = editor.runnableText(), {keep = true} = {}) {
     if (isBlank(text)) return showError("There is no SQL to run: the editor is empty or holds only comments.");
     if (!runner) {
+      if (failed !== null) return showError(failed);
       pending = text;
       status.textContent = "Opening the database… your query runs as soon as it is open.";
       return;
@@ -146,7 +149,8 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     setState("running");
     showError(null);
     status.textContent = "Running…";
-    window.history.replaceState(window.history.state, "", `#q=${encodeURIComponent(text.trim())}`);
+    // The address holds the query the reader ran (not the starter, which nobody asked for).
+    if (keep) window.history.replaceState(window.history.state, "", `#q=${encodeURIComponent(text.trim())}`);
     const ranAt = new Date().toISOString();
     try {
       last = await runner.run(text, {timeLimitMs: Number(timeLimit.value) * 1000, rowCap: Math.max(1, Number(rowCap.value) || 1)});
@@ -297,8 +301,11 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   drawHistory();
   source.current().then(
     async () => {
-      runner = new QueryRunner(source);
+      // The runner is set only once the schema is in: until then a run is queued, so nothing
+      // runs twice (a run now would write #q=…, which the start would run again).
+      const ready = new QueryRunner(source);
       await refreshSchema();
+      runner = ready;
       status.textContent = "Ready.";
       // The page opens with a result: the query the reader asked for while the database opened,
       // else the link's query, else the starter query (not kept in the history: nobody asked for it).
@@ -309,8 +316,9 @@ export function createWorkbench({database: source, descriptions, libraries, stor
       pending = null;
     },
     (error) => {
+      failed = `The database did not open: ${error instanceof Error ? error.message : String(error)}`;
       status.textContent = "The database did not open.";
-      showError(error instanceof Error ? error.message : String(error));
+      showError(failed);
     }
   );
   return root;
