@@ -223,6 +223,23 @@ describe("the SQL workbench", () => {
     expectNoProblems(shared);
   });
 
+  it("profiles each column of the result: nulls, distinct values, range or most frequent values, and a histogram", async () => {
+    const {page} = shared;
+    await typeAndRun(page, "SELECT * FROM (VALUES (1, 'a', DATE '2024-01-01'), (2, NULL, DATE '2025-06-30'), (NULL, 'a', NULL), (4, 'b', NULL)) AS t(x, y, d)");
+    await page.waitForSelector('.wb-profile-holder[data-rows="4"]');
+    const profile = await page.$$eval(".wb-profile-table tbody tr", (rows) =>
+      rows.map((row) => ({column: row.getAttribute("data-column"), cells: [...row.querySelectorAll("td")].map((td) => td.textContent), bars: row.querySelectorAll("svg rect").length}))
+    );
+    expect(profile.map((p) => p.column)).toEqual(["x", "y", "d"]);
+    expect(profile[0].cells.slice(2, 5)).toEqual(["1", "3", "1 – 4"]);
+    expect(profile[0].bars).toBeGreaterThan(1);
+    expect(profile[1].cells.slice(2, 5)).toEqual(["1", "2", "a (2), b (1)"]);
+    expect(profile[1].bars).toBe(0);
+    expect(profile[2].cells.slice(2, 5)).toEqual(["2", "2", "2024-01-01 – 2025-06-30"]);
+    expect(await page.textContent(".wb-profile summary")).toBe("Column profile (3 columns, all 4 rows)");
+    expectNoProblems(shared);
+  });
+
   it("downloads the result as CSV, Parquet and Arrow, and reads its own Parquet back", async () => {
     const {page} = shared;
     await typeAndRun(page, "SELECT * FROM (VALUES (1, 'a, with comma', DATE '2024-01-02'), (2, 'b \"quoted\"', NULL)) t(n, label, day)");

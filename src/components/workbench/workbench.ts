@@ -8,6 +8,7 @@ import {createEditor} from "./editor.js";
 import {availableExamples, type Example} from "./examples.js";
 import {download, toArrowFile, toCsv, toParquet, type ExportLibraries} from "./exporters.js";
 import {historyNote, QueryHistory, type HistoryEntry} from "./history.js";
+import {profileColumns, profileView} from "./profile.js";
 import {chooseQuickChart, quickChart} from "./quickChart.js";
 import {resultTable, summaryText} from "./results.js";
 import {QueryRunner, QueryStopped, type DatabaseSource, type QueryResult} from "./runner.js";
@@ -58,6 +59,7 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   ];
   const chart = h("div", {class: "wb-chart"});
   const results = h("div", {class: "wb-results"});
+  const profile = h("div", {class: "wb-profile-holder"});
   const schemaList = h("div", {class: "wb-schema"}, h("p", {class: "wb-muted"}, "Loading tables…"));
   const fileInput = h("input", {type: "file", class: "wb-file", accept: ACCEPTED_FILES, multiple: true, onchange: () => openFiles([...(fileInput.files ?? [])])});
   const fileStatus = h("p", {class: "wb-file-status wb-muted", "aria-live": "polite"});
@@ -84,6 +86,7 @@ export function createWorkbench({database: source, descriptions, libraries, stor
       summary,
       h("div", {class: "wb-exports"}, ...exportButtons),
       chart,
+      profile,
       results
     ),
     h(
@@ -158,6 +161,7 @@ export function createWorkbench({database: source, descriptions, libraries, stor
       summary.textContent = summaryText(last, Number(rowCap.value));
       replace(results, resultTable(last));
       drawChart();
+      drawProfile(last);
       for (const button of exportButtons) button.disabled = false;
       if (keep) remember({query: text.trim(), ranAt, rows: last.rowCount, error: null});
       await refreshSchema();
@@ -182,6 +186,17 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     const spec = chooseQuickChart(last.columns, keys, rows);
     if (!spec) return append(chart, h("p", {class: "wb-muted wb-no-chart"}, "No quick chart: it needs a date or a year and a number, or a category and a number."));
     append(chart, quickChart(rows, spec, {width: Math.max(320, results.clientWidth || 640)}));
+  }
+
+  /** The column profile, computed once the result is on screen (a large result takes a moment). */
+  function drawProfile(result: QueryResult) {
+    delete profile.dataset.rows;
+    replace(profile);
+    setTimeout(() => {
+      if (result !== last) return;
+      replace(profile, profileView(profileColumns(result.batches, result.columns), {complete: result.complete}));
+      profile.dataset.rows = String(result.rowCount); // lets a test wait for the profile
+    }, 0);
   }
 
   async function save(format: "csv" | "parquet" | "arrow") {
