@@ -9,16 +9,10 @@
 // first interaction, and after it (the next-state file, the database and its snapshots).
 import type {Browser} from "playwright-core";
 import {applyChange, listChanges, settledAfterInput, SETTLE_PROBE} from "./interaction.ts";
+import {emulateNetwork, LOCALHOST, type Network} from "./network.ts";
 import {median} from "./pageLoad.ts";
 
-export interface Network {
-  name: string;
-  /** Emulated in Chromium (CDP), or none for the plain loopback. */
-  emulate?: {latencyMs: number; megabitsPerSecond: number};
-}
-
-export const LOCALHOST: Network = {name: "localhost"};
-export const READER_NETWORK: Network = {name: "20 Mbit/s, 40 ms", emulate: {latencyMs: 40, megabitsPerSecond: 20}};
+export {LOCALHOST, READER_NETWORK} from "./network.ts";
 
 export interface ChangeResult {
   path: string;
@@ -43,10 +37,7 @@ export async function measureChanges(browser: Browser, base: string, paths: stri
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
-      if (network.emulate) {
-        const bytesPerSecond = (network.emulate.megabitsPerSecond * 1e6) / 8;
-        await cdp.send("Network.emulateNetworkConditions", {offline: false, latency: network.emulate.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond});
-      }
+      await emulateNetwork(cdp, network);
       let bytes = 0;
       cdp.on("Network.loadingFinished", (event) => (bytes += event.encodedDataLength));
       await page.addInitScript(SETTLE_PROBE);

@@ -148,6 +148,10 @@ async function main() {
     log(`pages over HTTP/2: ${runs} cold visits each…`);
     const results2 = await measurePages(browser, http2.url, pages, runs, {warm: false});
     const reference2 = results2.find((r) => r.path === REFERENCE)!;
+    log(`pages at ${READER_NETWORK.name}, gzip as static hosts send it: ${runs} cold visits each…`);
+    const compressed = await serveDirectoryCompressed(dist);
+    const results3 = await measurePages(browser, compressed.url, pages, runs, {warm: false, network: READER_NETWORK}).finally(() => compressed.close());
+    const reference3 = results3.find((r) => r.path === REFERENCE)!;
     log("SQL…");
     const sql = await measureSql(browser, url, dist, connection, runs);
     const changes = await changesSection(themePages);
@@ -156,17 +160,21 @@ async function main() {
     out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
     out.push(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, Chromium ${browser.version()}`);
     out.push(`versions: @observablehq/framework ${version("@observablehq/framework")}, @duckdb/duckdb-wasm ${version("@duckdb/duckdb-wasm")}, @duckdb/node-api ${version("@duckdb/node-api")}, @observablehq/plot ${version("@observablehq/plot")}`);
-    out.push(`method: headless Chromium on 127.0.0.1, median of ${runs} runs; cold = new browser context (empty cache), warm = same context again; first chart = first Plot SVG attached in <main>; bytes = encoded bytes received until the network is idle (no compression: the server sends files as they are); HTTP/1.1 = plain node server (six connections per host), HTTP/2 = the same files over TLS, as static hosts serve them`);
+    out.push(`method: headless Chromium on 127.0.0.1, median of ${runs} runs; cold = new browser context (empty cache), warm = same context again; first chart = first Plot SVG attached in <main>; bytes = encoded bytes received until the network is idle (no compression: the server sends files as they are); HTTP/1.1 = plain node server (six connections per host), HTTP/2 = the same files over TLS, as static hosts serve them; ${READER_NETWORK.name} = emulated in Chromium, files gzip'd as static hosts send them; layout shifts (no input) until the network is idle, over HTTP/1.1, the worst run's`);
     out.push("");
     out.push(
       table(
-        ["page", "first chart cold", "ratio to reference", "HTTP/2 cold", "HTTP/2 ratio", "bytes cold", "first chart warm", "bytes warm", "DuckDB fetched"],
+        ["page", "first chart cold", "ratio to reference", "HTTP/2 cold", "HTTP/2 ratio", `${READER_NETWORK.name} cold`, "ratio", "largest layout shift", "CLS", "bytes cold", "first chart warm", "bytes warm", "DuckDB fetched"],
         results.map((r, i) => [
           r.path === REFERENCE ? `${r.path} (Plot only)` : r.path,
           Number.isNaN(r.cold.firstChartMs) ? "no chart" : seconds(r.cold.firstChartMs),
           (r.cold.firstChartMs / reference.cold.firstChartMs).toFixed(2),
           Number.isNaN(results2[i].cold.firstChartMs) ? "no chart" : seconds(results2[i].cold.firstChartMs),
           (results2[i].cold.firstChartMs / reference2.cold.firstChartMs).toFixed(2),
+          Number.isNaN(results3[i].cold.firstChartMs) ? "no chart" : seconds(results3[i].cold.firstChartMs),
+          (results3[i].cold.firstChartMs / reference3.cold.firstChartMs).toFixed(2),
+          r.cold.largestShift.toFixed(3),
+          r.cold.cumulativeShift.toFixed(3),
           megabytes(r.cold.bytes),
           Number.isNaN(r.warm!.firstChartMs) ? "no chart" : seconds(r.warm!.firstChartMs),
           megabytes(r.warm!.bytes),
@@ -189,7 +197,7 @@ async function main() {
     process.stdout.write(text + "\n");
     mkdirSync(join(root, "bench-results"), {recursive: true});
     writeFileSync(join(root, "bench-results", "latest.txt"), text + "\n");
-    writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({results, sql, builds}, null, 2));
+    writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({results, results2, results3, sql, builds}, null, 2));
   } finally {
     await close();
     await browser.close();
