@@ -4,6 +4,7 @@
 //   --reuse-dist   skip the two timed builds and measure the dist/ that is there
 //   --runs N       visits per page and runs per query (default 5)
 //   --changes-only measure only the first/later change latency (over the dist/ that is there)
+//   --pages-only   measure only the page loads (first chart, layout shifts, bytes)
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {cpus} from "node:os";
@@ -25,6 +26,7 @@ const root = resolve(import.meta.dirname, "..", "..");
 const dist = join(root, "dist");
 const args = process.argv.slice(2);
 const changesOnly = args.includes("--changes-only");
+const pagesOnly = args.includes("--pages-only");
 const reuseDist = args.includes("--reuse-dist") || changesOnly;
 const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of at least 1");
@@ -152,9 +154,8 @@ async function main() {
     const compressed = await serveDirectoryCompressed(dist);
     const results3 = await measurePages(browser, compressed.url, pages, runs, {warm: false, network: READER_NETWORK}).finally(() => compressed.close());
     const reference3 = results3.find((r) => r.path === REFERENCE)!;
-    log("SQL…");
-    const sql = await measureSql(browser, url, dist, connection, runs);
-    const changes = await changesSection(themePages);
+    const sql = pagesOnly ? null : (log("SQL…"), await measureSql(browser, url, dist, connection, runs));
+    const changes = pagesOnly ? null : await changesSection(themePages);
 
     const out: string[] = [];
     out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
@@ -183,12 +184,14 @@ async function main() {
       )
     );
     out.push("");
-    out.push(`DuckDB-WASM start in the page (module, wasm, snapshots, views): ${seconds(sql.wasmStartMs)}`);
-    out.push("");
-    const sqlRows = [sql.syntheticCreate, ...sql.timings].map((t) => [t.name, `${t.wasmMs.toFixed(1)} ms`, `${t.nodeMs.toFixed(1)} ms`, (t.wasmMs / t.nodeMs).toFixed(1) + "×"]);
-    out.push(table(["query", "DuckDB-WASM (Chromium)", "DuckDB (Node, native)", "WASM / native"], sqlRows));
-    out.push("");
-    out.push(changes, "");
+    if (sql && changes) {
+      out.push(`DuckDB-WASM start in the page (module, wasm, snapshots, views): ${seconds(sql.wasmStartMs)}`);
+      out.push("");
+      const sqlRows = [sql.syntheticCreate, ...sql.timings].map((t) => [t.name, `${t.wasmMs.toFixed(1)} ms`, `${t.nodeMs.toFixed(1)} ms`, (t.wasmMs / t.nodeMs).toFixed(1) + "×"]);
+      out.push(table(["query", "DuckDB-WASM (Chromium)", "DuckDB (Node, native)", "WASM / native"], sqlRows));
+      out.push("");
+      out.push(changes, "");
+    }
     out.push(distSizes(), "");
     if (builds.length) out.push(table(["build", "time"], builds), "");
     if (!reuseDist) out.push(table(BUILD_SPEED_HEADERS, await measureBuildSpeed(Math.min(runs, 3), log)), "");

@@ -10,12 +10,13 @@ import {saveBlob} from "./download.js";
 import {downloadParquet} from "./download.js";
 import {embedCode, embedUrl, viewPath} from "./embed.js";
 import {downloadName} from "./figureData.js";
-import {figurePng, figureSvg, type ImageText} from "./figureImage.js";
+import type {ImageText} from "./figureImage.js";
 import type {Rows} from "./rows.js";
-import {
-  citationBibtex, citationCsl, citationText, citedSources, dataPackage, evidenceCsv, imageSourceLine, PUBLISHER, unitsOf,
-  type FigureIdentity, type ReleaseRef, type SourceDetail
-} from "./takeAway.js";
+import type {FigureIdentity, ReleaseRef, SourceDetail} from "./takeAway.js";
+
+// The files' code (and fflate, for the zip) loads on the first take-away, not with the page.
+const files = () => import("./takeAway.js");
+const images = () => import("./figureImage.js");
 
 let detailsFile: {json(): Promise<unknown>} | null = null;
 let details: Promise<SourceDetail[]> | null = null;
@@ -120,8 +121,9 @@ export function figureTools(options: FigureToolsOptions) {
   const identity = (): FigureIdentity => ({
     id, page: pagePath(), title: options.title, subtitle: options.subtitle, url: viewUrl(id), sql: options.sql, release: currentRelease(), accessed: today()
   });
-  const cited = async () => citedSources(rows, await sourceDetails());
-  const imageText = (identity: FigureIdentity, sources: SourceDetail[]): ImageText => {
+  const cited = async () => (await files()).citedSources(rows, await sourceDetails());
+  const imageText = async (identity: FigureIdentity, sources: SourceDetail[]): Promise<ImageText> => {
+    const {imageSourceLine, PUBLISHER, unitsOf} = await files();
     const units = unitsOf(rows);
     return {
       title: identity.title,
@@ -135,22 +137,26 @@ export function figureTools(options: FigureToolsOptions) {
   };
 
   const csv = actionButton("csv", "CSV", "Download CSV: the rows, their sources' titles and addresses, and the data release", async () => {
+    const {evidenceCsv} = await files();
     saveBlob(downloadName(id, "csv"), new Blob([evidenceCsv(rows, await sourceDetails(), currentRelease())], {type: "text/csv;charset=utf-8"}));
   });
   const parquet = actionButton("parquet", "Parquet", "Download Parquet: exactly the rows, typed", () => downloadParquet(rows, id));
   const zip = actionButton("package", "Data package", "Download the data package (zip): CSV, metadata.json, SQL and README", async () => {
+    const {dataPackage} = await files();
     const bytes = dataPackage(identity(), rows, await sourceDetails(), new Date().toISOString());
     saveBlob(downloadName(id, "zip"), new Blob([bytes as BlobPart], {type: "application/zip"}));
   });
   const svg = actionButton("svg", "SVG", "Download the chart as SVG, with its title, units, sources and release", async () => {
     const figure = identity();
-    const image = figureSvg(options.figure(), imageText(figure, await cited()));
+    const {figureSvg} = await images();
+    const image = figureSvg(options.figure(), await imageText(figure, await cited()));
     saveBlob(downloadName(id, "svg"), new Blob([image.svg], {type: "image/svg+xml"}));
   });
   const png = actionButton("png", "PNG", "Download the chart as PNG (2× resolution), with its title, units, sources and release", async () => {
     const figure = identity();
     const sources = await cited();
-    const text = imageText(figure, sources);
+    const text = await imageText(figure, sources);
+    const [{figurePng, figureSvg}, {PUBLISHER}] = await Promise.all([images(), files()]);
     const bytes = await figurePng(figureSvg(options.figure(), text), {
       Title: figure.title,
       ...(figure.subtitle ? {Description: figure.subtitle} : {}),
@@ -167,6 +173,7 @@ export function figureTools(options: FigureToolsOptions) {
     if (open) {
       const figure = identity();
       const sources = await cited();
+      const {citationBibtex, citationCsl, citationText} = await files();
       const block = (name: string, format: string, text: string, file: string, type: string) => {
         const copy = actionButton(`copy-${format}`, "Copy", `Copy the ${name} citation`, async (b) => {
           await copyText(text);
