@@ -12,7 +12,6 @@ import {applyChange, listChanges, settledAfterInput, SETTLE_PROBE} from "./inter
 import {emulateNetwork, LOCALHOST, type Network} from "./network.ts";
 import {median} from "./pageLoad.ts";
 
-export {LOCALHOST, READER_NETWORK} from "./network.ts";
 
 export interface ChangeResult {
   path: string;

@@ -6,8 +6,7 @@
 // away:   provideSourceDetails(FileAttachment("data/source-details.json"));
 // and the build's data release is read from the page's head (observablehq.config.ts).
 import {html} from "npm:htl";
-import {saveBlob} from "./download.js";
-import {downloadParquet} from "./download.js";
+import {downloadParquet, saveBlob} from "./download.js";
 import {embedCode, embedUrl, viewPath} from "./embed.js";
 import {downloadName} from "./figureData.js";
 import type {ImageText} from "./figureImage.js";
