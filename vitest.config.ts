@@ -7,7 +7,9 @@ const alias = {
   "npm:d3": "d3",
   "npm:@observablehq/plot": "@observablehq/plot",
   "npm:apache-arrow": "apache-arrow",
-  "npm:fflate": "fflate"
+  "npm:fflate": "fflate",
+  "npm:zod": "zod",
+  "npm:markdown-it": "markdown-it"
 };
 
 export default defineConfig({

@@ -65,3 +65,13 @@ declare module "npm:apache-arrow" {
 declare module "npm:fflate" {
   export * from "fflate";
 }
+
+// zod validates what a notebook link, file or the browser's storage holds (notebook/format.ts).
+declare module "npm:zod" {
+  export * from "zod";
+}
+// markdown-it renders a notebook's markdown cells, with raw HTML off (notebook/markdown.ts).
+declare module "npm:markdown-it" {
+  import MarkdownIt from "markdown-it";
+  export default MarkdownIt;
+}

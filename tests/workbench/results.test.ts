@@ -100,10 +100,10 @@ describe("chooseQuickChart", () => {
 });
 
 describe("summaryText", () => {
-  it("says how many rows, how many are shown, and how long it took", () => {
+  it("says how many rows there are and how long it took", () => {
     expect(summaryText({rowCount: 1, complete: true, elapsedMs: 12.4, statementCount: 1}, 100_000)).toBe("1 row · 12 ms");
     expect(summaryText({rowCount: 5000, complete: true, elapsedMs: 1234, statementCount: 2}, 100_000)).toBe(
-      "5,000 rows · showing the first 1,000 · 1.23 s · 2 statements, result of the last"
+      "5,000 rows · 1.23 s · 2 statements, result of the last"
     );
     expect(summaryText({rowCount: 2000, complete: false, elapsedMs: 5, statementCount: 1}, 2000)).toMatch(/^2,000 rows kept \(the row cap of 2,000\); the result has more/);
   });

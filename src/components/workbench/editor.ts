@@ -23,7 +23,15 @@ export interface EditorOptions {
   parent: Element;
   doc?: string;
   onRun: () => void;
+  /** Shift+Enter: run, then go to the next cell (a notebook's cell). */
+  onRunAndNext?: () => void;
+  /** Alt+Enter: insert a cell below. */
+  onInsertBelow?: () => void;
   onSelectionChange?: (hasSelection: boolean) => void;
+  /** Called after the text changed (typing, setText). */
+  onChange?: (text: string) => void;
+  /** What a screen reader calls the editor. */
+  label?: string;
 }
 
 // Colours come from CSS variables (see the page's stylesheet) so light and dark themes both read well.
@@ -50,7 +58,7 @@ const theme = EditorView.theme({
   ".cm-panels": {backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground)"}
 });
 
-export function createEditor({parent, doc = "", onRun, onSelectionChange}: EditorOptions): SqlEditor {
+export function createEditor({parent, doc = "", onRun, onRunAndNext, onInsertBelow, onSelectionChange, onChange, label = "SQL query"}: EditorOptions): SqlEditor {
   const language = new Compartment();
   const languageFor = (schema: SQLNamespace) => sql({dialect: PostgreSQL, schema, upperCaseKeywords: true});
   const run = () => (onRun(), true);
@@ -59,16 +67,23 @@ export function createEditor({parent, doc = "", onRun, onSelectionChange}: Edito
     state: EditorState.create({
       doc,
       extensions: [
-        Prec.highest(keymap.of([{key: "Mod-Enter", run, preventDefault: true}])),
+        Prec.highest(
+          keymap.of([
+            {key: "Mod-Enter", run, preventDefault: true},
+            ...(onRunAndNext ? [{key: "Shift-Enter", run: () => (onRunAndNext(), true), preventDefault: true}] : []),
+            ...(onInsertBelow ? [{key: "Alt-Enter", run: () => (onInsertBelow(), true), preventDefault: true}] : [])
+          ])
+        ),
         basicSetup,
         language.of(languageFor({})),
         syntaxHighlighting(highlight),
         theme,
         EditorView.lineWrapping,
         placeholder("Write SQL here, then press Ctrl+Enter (⌘+Enter on a Mac) to run it."),
-        EditorView.contentAttributes.of({"aria-label": "SQL query"}),
+        EditorView.contentAttributes.of({"aria-label": label}),
         EditorView.updateListener.of((update) => {
           if (update.selectionSet) onSelectionChange?.(!update.state.selection.main.empty);
+          if (update.docChanged) onChange?.(update.state.doc.toString());
         })
       ]
     })

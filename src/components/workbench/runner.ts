@@ -7,7 +7,7 @@ import type {ColumnInfo} from "../arrowRows.js";
 import {refusal, sealedMessage} from "../seal.js";
 import {capNotes, cappedQuery, isCut, tooLong, type DescribedColumn} from "./caps.js";
 import {batchColumns, type BatchLike} from "./cells.js";
-import {splitStatements} from "./statements.js";
+import {quoteIdentifier, splitStatements} from "./statements.js";
 
 export interface QueryResult {
   /** The Arrow schema and batches of the last statement, as DuckDB's copy of Arrow made them. */
@@ -29,6 +29,11 @@ export interface RunOptions {
   timeLimitMs: number;
   /** Keep at most this many rows of the result. */
   rowCap: number;
+  /**
+   * A notebook cell's name: when the last statement is a query, its whole result is kept as the
+   * table of that name (which later cells select from), and the rows shown are read from it.
+   */
+  saveAs?: string;
 }
 
 /** Where the runner gets its database, and how it gets a fresh one (db.ts). */
@@ -88,7 +93,7 @@ export class QueryRunner {
     this.#stop?.("cancelled");
   }
 
-  async run(text: string, {timeLimitMs, rowCap}: RunOptions): Promise<QueryResult> {
+  async run(text: string, {timeLimitMs, rowCap, saveAs}: RunOptions): Promise<QueryResult> {
     if (this.running) throw new Error("A query is already running. Wait for it, or cancel it first.");
     const statements = splitStatements(text);
     if (statements.length === 0) throw new Error("There is no SQL to run: the editor is empty or holds only comments.");
@@ -114,7 +119,10 @@ export class QueryRunner {
       Promise.race([settled, delay(STOP_GRACE_MS).then(() => false)])
         .then(async (letGo) => {
           // Close the connection once DuckDB has let go; a terminated engine has nothing to close.
-          if (letGo) retired?.connection.then((c) => c.close()).catch(() => {});
+          // A cancelled CREATE TABLE … AS (a notebook cell's table) leaves its transaction open on the
+          // connection, which would block every later write of that table: roll it back first.
+          // Awaited, so that the next query (which may write that table) starts after it.
+          if (letGo) await retired?.connection.then(async (c) => (await c.query("ROLLBACK").catch(() => {}), await c.close())).catch(() => {});
           else await this.#source.restart();
           rejectStopped(new QueryStopped(reason, timeLimitMs, !letGo, this.#source.openedFileCount()));
         })
@@ -126,8 +134,8 @@ export class QueryRunner {
     try {
       connection = await Promise.race([this.#connect(), stopped]);
       let result!: Omit<QueryResult, "elapsedMs" | "statementCount">;
-      for (const statement of statements) {
-        work = collect(connection, statement, rowCap, isStopped);
+      for (const [i, statement] of statements.entries()) {
+        work = collect(connection, statement, rowCap, isStopped, i === statements.length - 1 ? saveAs : undefined);
         result = (await Promise.race([work, stopped]).catch((error) => (isStopped() ? stopped : Promise.reject(error)))) as typeof result;
         if (isStopped()) await stopped;
       }
@@ -171,8 +179,19 @@ async function describe(connection: AsyncDuckDBConnection, statement: string): P
   }
 }
 
-async function collect(connection: AsyncDuckDBConnection, statement: string, rowCap: number, isStopped: () => boolean) {
-  const described = await describe(connection, statement);
+async function collect(connection: AsyncDuckDBConnection, query: string, rowCap: number, isStopped: () => boolean, saveAs?: string) {
+  let statement = query;
+  let described = await describe(connection, statement);
+  if (saveAs !== undefined && described) {
+    // A table, not a view, so the rows are computed once; not TEMP, since DuckDB keeps a temporary
+    // table for one connection, and a cancelled query's connection is replaced. Through a pending
+    // query, so that Cancel and the time limit stop it like any other.
+    const table = quoteIdentifier(saveAs);
+    await drain(await connection.send(`CREATE OR REPLACE TABLE ${table} AS ${statement}`));
+    if (isStopped()) return {schema: null, batches: [], columns: [], rowCount: 0, complete: false, notes: []};
+    statement = `SELECT * FROM ${table}`;
+    described = await describe(connection, statement);
+  }
   const capped = described ? cappedQuery(statement, described) : null;
   const reader = await connection.send(capped ?? statement);
   // Read the schema first: the reader forgets it once the last batch has been read.
@@ -195,6 +214,10 @@ async function collect(connection: AsyncDuckDBConnection, statement: string, row
   }
   const columns = batchColumns(schema);
   return {schema, batches, columns, rowCount, complete, notes: capNotes(described?.length ?? columns.length, capped ? countCut(batches, columns) : 0)};
+}
+
+async function drain(reader: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of reader) void _;
 }
 
 function countCut(batches: readonly BatchLike[], columns: readonly ColumnInfo[]): number {
