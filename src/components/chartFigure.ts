@@ -27,7 +27,7 @@ import {followFragment} from "./fragment.js";
 import {formatCell} from "./scales.js";
 import type {Rows} from "./rows.js";
 import {forState, type QueryDef} from "./query.js";
-import {workbenchHref} from "./workbenchLink.js";
+import {cellNameFor, workbenchHref} from "./workbenchLink.js";
 
 
 export interface ChartFigureOptions<S> {
@@ -85,7 +85,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     <div class="chart-toolbar">
       <span class="chart-downloads" role="group" aria-label="Download">Download ${tools.csv} ${tools.parquet} ${tools.zip} ${tools.svg} ${tools.png}</span>
       <span class="chart-actions">${tableButton} ${tools.cite} ${tools.link} ${tools.embed}
-      <a data-action="workbench" href=${workbenchHref(sqlText)}>Open this query in the SQL workbench</a>
+      <a data-action="workbench" href=${workbenchHref(sqlText, "./sql", {title, name: cellNameFor(id), chart: query.chart === undefined ? undefined : forState(query.chart, state)})}>Open this query in the SQL workbench</a>
       <span class="chart-count">${rows.length} ${rows.length === 1 ? "row" : "rows"}</span></span>
     </div>
     ${embedded ? embedBackLink(id) : null}

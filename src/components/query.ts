@@ -3,6 +3,7 @@
 // next to the chart, opened in the workbench, run by DuckDB-WASM, and run at build time by
 // DuckDB in Node to ship the first chart's rows with the page.
 import type {ColumnInfo, Rows} from "./rows.js";
+import type {FigureEncoding} from "./workbenchLink.js";
 
 /** A text that may follow the page's state, such as a title naming the chosen country. */
 export type ForState<S, T> = T | ((state: S) => T);
@@ -25,6 +26,11 @@ export interface QueryDef<S = Record<string, unknown>> {
    */
   precompute?: false;
   sql: (state: S) => string;
+  /**
+   * For a figure: how it draws the rows (a mark, and the columns for x, y and colour), so that
+   * "Open this query in the SQL workbench" opens a notebook cell drawn the same way.
+   */
+  chart?: ForState<S, FigureEncoding>;
 }
 
 /** A ForState value for the page's current state. */

@@ -9,9 +9,13 @@ import {launchBrowser, screenshot, watchedPage, type WatchedPage} from "./browse
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
+/** One tab for most tests: opening DuckDB costs seconds, and a new notebook is only a new fragment. */
+let shared: WatchedPage;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  shared = await watchedPage(browser);
+  await open(shared.page);
 });
 
 afterAll(async () => {
@@ -24,6 +28,14 @@ async function open(page: Page, hash = ""): Promise<void> {
   await page.waitForSelector('.wb[data-state="idle"]', {timeout: 90_000});
 }
 
+
+/** Opens a notebook in a tab that already shows the workbench (a new fragment, no reload) and waits for its runs. */
+async function follow(page: Page, hash: string): Promise<void> {
+  if (new URL(page.url()).hash === hash) return; // the tab shows that notebook already
+  const loads = await page.$eval(".wb", (element) => Number((element as HTMLElement).dataset.loads ?? 0));
+  await page.evaluate((h) => (location.hash = h), hash);
+  await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".wb")?.dataset.loads ?? 0) > n, loads, {timeout: 60_000});
+}
 
 /** The cell whose name field holds `name` (the field's live value, not its first attribute). */
 async function cellByName(page: Page, name: string): Promise<Locator> {
@@ -69,9 +81,8 @@ let built: {link: string; bases: string[][]} | undefined;
 
 describe("the notebook", () => {
   it("re-runs exactly the cells that read a changed input, marks a cell stale when what it reads fails, and recovers", async () => {
-    const watched = await watchedPage(browser);
-    const {page} = watched;
-    await open(page);
+    const {page} = shared;
+    await follow(page, "#q=SELECT%201");
     // Cell 1: a query (the starter cell, renamed).
     const first = page.locator(".nb-cell").first();
     await rename(first, "by_basis");
@@ -130,8 +141,7 @@ describe("the notebook", () => {
     expect(await rowsOf(second)).toEqual([bases.find(([b]) => b === "forecast")]);
     await screenshot(page, "notebook-light");
     built = {link: page.url(), bases};
-    expectNoProblems(watched);
-    await page.context().close();
+    expectNoProblems(shared);
   });
 
   it("travels in its address: a fresh browser gets the same cells, inputs and results", async () => {
@@ -153,9 +163,8 @@ describe("the notebook", () => {
   it("is kept in the browser: listed after a reload with no link, opened and deleted from the list", async () => {
     expect(built, "the notebook of the test before").toBeDefined();
     const {link, bases} = built!;
-    const watched = await watchedPage(browser);
-    const {page} = watched;
-    await open(page, new URL(link).hash);
+    const {page} = shared;
+    await follow(page, new URL(link).hash);
     const names = (p: Page) => p.$$eval(".nb-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     await page.fill(".nb-title", "Figures by basis");
     await page.press(".nb-title", "Enter");
@@ -170,43 +179,37 @@ describe("the notebook", () => {
     // …and can be deleted.
     await page.locator(".nb-saved li", {hasText: "Figures by basis"}).locator(".nb-saved-delete").click();
     expect(await page.locator(".nb-saved-open").allTextContents()).not.toContain("Figures by basis");
-    expectNoProblems(watched);
-    await page.context().close();
+    expectNoProblems(shared);
   });
 
   it("downloads the notebook as a text file that opens again, and refuses a damaged one with its line", async () => {
-    const watched = await watchedPage(browser);
-    const {page} = watched;
+    const {page} = shared;
     const example = EXAMPLE_NOTEBOOKS.find((e) => e.theme === "Trade")!.notebook;
-    await open(page, `#nb=${notebookToFragment(example)}`);
+    await follow(page, `#nb=${notebookToFragment(example)}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(".nb-download")]);
     expect(download.suggestedFilename()).toBe("where-us-imports-of-rare-earth-compounds-come-from.notebook.sql");
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.split("\n")[0]).toBe("-- Rare Earth Observatory notebook, format 1");
     expect(notebookFromText(text)).toEqual(example);
 
-    await page.goto(`${siteUrl}/sql`);
-    await page.waitForSelector('.wb[data-state="idle"]', {timeout: 60_000});
+    await follow(page, "#q=SELECT%202");
     await page.setInputFiles(".nb-open", {name: "damaged.notebook.sql", mimeType: "text/plain", buffer: Buffer.from(text.replace("-- %% input partner", "-- %% input Partner!"))});
     await expect.poll(() => page.textContent(".nb-notebook-status")).toMatch(/^Could not open damaged\.notebook\.sql: Line \d+: The input cell Partner! is not valid/);
     await page.setInputFiles(".nb-open", {name: "trade.notebook.sql", mimeType: "text/plain", buffer: Buffer.from(text)});
     await expect.poll(() => page.$$eval(".nb-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(["us_imports", "partner", "partner_share"]);
     await page.waitForSelector('.wb[data-state="idle"]');
-    expectNoProblems(watched);
-    await page.context().close();
+    expectNoProblems(shared);
   });
 
   it("runs every example notebook: every cell without an error, every chart drawn", async () => {
-    const watched = await watchedPage(browser);
-    const {page} = watched;
-    await open(page);
+    const {page} = shared;
     const titles = await page.locator(".nb-example").allTextContents();
     expect(titles).toEqual(EXAMPLE_NOTEBOOKS.map((e) => e.notebook.title));
     for (const example of EXAMPLE_NOTEBOOKS) {
+      const loads = await page.$eval(".wb", (element) => Number((element as HTMLElement).dataset.loads ?? 0));
       await page.locator(".nb-example", {hasText: example.notebook.title}).click();
+      await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".wb")?.dataset.loads ?? 0) > n, loads, {timeout: 60_000});
       const sqlCells = example.notebook.cells.filter((c) => c.kind === "sql");
-      const last = sqlCells.at(-1)!.name;
-      await waitForRuns(page, last, 0);
       for (const c of sqlCells) {
         const target = await cellByName(page, c.name);
         expect(await target.getAttribute("data-status"), `${example.notebook.title}: ${c.name}`).toBe("done");
@@ -219,14 +222,12 @@ describe("the notebook", () => {
       }
       if (example.theme === "Trade") await screenshot(page, "notebook-example-light");
     }
-    expectNoProblems(watched);
-    await page.context().close();
+    expectNoProblems(shared);
   });
 
   it("shows a million-row result by drawing only the rows in view", async () => {
-    const watched = await watchedPage(browser);
-    const {page} = watched;
-    await open(page);
+    const {page} = shared;
+    await follow(page, "#q=SELECT%203");
     await page.fill(".wb-row-cap", "1000000");
     const first = page.locator(".nb-cell").first();
     await typeInto(page, first, "SELECT range AS i, 'row ' || range AS label FROM range(1000000)");
@@ -241,7 +242,7 @@ describe("the notebook", () => {
     await first.locator(".wb-results .wb-table-scroll").evaluate((element) => (element.scrollTop = element.scrollHeight));
     await expect.poll(() => first.locator('.wb-result tr[data-row="999999"] td').first().textContent()).toBe("999999");
     expect(await first.locator(".wb-result tbody tr:not(.wb-spacer)").count()).toBeLessThan(200);
-    expectNoProblems(watched);
-    await page.context().close();
+    await page.fill(".wb-row-cap", "100000");
+    expectNoProblems(shared);
   });
 });

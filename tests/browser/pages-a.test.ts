@@ -152,7 +152,12 @@ describe("the Supply page", () => {
     const sqlText = (await figure.locator(".chart-sql code").textContent())!;
     const href = (await figure.locator('a[data-action="workbench"]').getAttribute("href"))!;
     expect(href.startsWith("./sql#q=")).toBe(true);
-    expect(decodeURIComponent(href.slice("./sql#q=".length))).toBe(sqlText.trim());
+    const link = new URLSearchParams(href.slice("./sql#".length));
+    expect(link.get("q")).toBe(sqlText.trim());
+    // …with the figure's title, a cell name and how the figure draws its rows.
+    expect(link.get("title")).toBe(await figure.locator(".chart-title").textContent());
+    expect(link.get("name")).toMatch(/^[a-z_][a-z0-9_]*$/);
+    expect(JSON.parse(link.get("chart")!)).toMatchObject({mark: expect.stringMatching(/^(line|bar|dot|area)$/), x: expect.any(String), y: expect.any(String)});
     expect(sqlText).toContain("measure = 'china.quota.mining'");
     await screenshot(page, shotName("/supply", "light"));
     expect(problems).toEqual([]);

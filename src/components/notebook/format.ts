@@ -219,7 +219,25 @@ export function notebookFromHash(hash: string): Notebook | null {
   const nb = params.get("nb");
   if (nb) return notebookFromFragment(nb);
   const q = params.get("q");
-  return q && q.trim() ? singleQuery(q) : null;
+  if (!q || !q.trim()) return null;
+  // A figure's link (workbenchLink.ts) adds its chart, its title and a name for the cell.
+  const cell: SqlCell = {kind: "sql", name: FIRST_CELL_NAME, text: q, collapsed: false, chart: AUTO_CHART};
+  const name = params.get("name");
+  if (name && NAME_PATTERN.test(name)) cell.name = name;
+  const chart = params.get("chart");
+  if (chart) {
+    let value: unknown;
+    try {
+      value = JSON.parse(chart);
+    } catch {
+      throw new NotebookError("The chart in the link is not valid JSON.");
+    }
+    const parsed = ChartSettings.safeParse(value);
+    if (!parsed.success) throw new NotebookError(`The chart in the link is not valid: ${describeIssues(parsed.error)}`);
+    cell.chart = parsed.data;
+  }
+  const title = params.get("title")?.replace(/\s+/g, " ").trim().slice(0, 200);
+  return {title: title || "Untitled notebook", cells: [cell]};
 }
 
 export const FIRST_CELL_NAME = "query_1";

@@ -68,6 +68,7 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   let runner: QueryRunner | undefined;
   let schema: TableSchema[] = [];
   let runs = 0;
+  let loads = 0;
   let states: CellState[] = [];
   let title = "Untitled notebook";
   let notebookId = newNotebookId();
@@ -207,7 +208,8 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     active = states.find((s) => s.cell.kind === "sql");
     if (keep) writeHash();
     drawSaved();
-    return request(plan().order, {keep});
+    // `data-loads` counts notebooks opened and run (lets a test wait for one).
+    return request(plan().order, {keep}).then(() => void (root.dataset.loads = String(++loads)));
   }
 
   /** After any change the reader makes: the address, the autosave. */
