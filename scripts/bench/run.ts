@@ -5,6 +5,7 @@
 //   --runs N       visits per page and runs per query (default 5)
 //   --changes-only measure only the first/later change latency (over the dist/ that is there)
 //   --pages-only   measure only the page loads (first chart, layout shifts, bytes)
+//   --notebook-only measure only the notebook's 1M-row cell (over the dist/ that is there)
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {cpus} from "node:os";
@@ -22,13 +23,15 @@ import {serveDirectoryHttp2} from "../site/serveHttp2.ts";
 import {BUILD_SPEED_HEADERS, measureBuildSpeed} from "./buildSpeed.ts";
 import {measurePages} from "./pageLoad.ts";
 import {measureSql} from "./sql.ts";
+import {NOTEBOOK_HEADERS, measureNotebook, notebookRows} from "./notebook.ts";
 
 const root = resolve(import.meta.dirname, "..", "..");
 const dist = join(root, "dist");
 const args = process.argv.slice(2);
 const changesOnly = args.includes("--changes-only");
 const pagesOnly = args.includes("--pages-only");
-const reuseDist = args.includes("--reuse-dist") || changesOnly;
+const notebookOnly = args.includes("--notebook-only");
+const reuseDist = args.includes("--reuse-dist") || changesOnly || notebookOnly;
 const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of at least 1");
 const REFERENCE = "/bench/plot-reference";
@@ -101,6 +104,20 @@ async function changesSection(themePages: string[]): Promise<string> {
   }
 }
 
+async function notebookSection(): Promise<string> {
+  const browser = await launchBrowser();
+  const {url, server} = await serveDirectory(dist);
+  try {
+    const notebookRuns = Math.min(runs, 3);
+    log(`the notebook's 1M-row cell, ${notebookRuns} runs…`);
+    const results = await measureNotebook(browser, url, notebookRuns);
+    return [`Notebook: one SQL cell returning 1,000,000 generated rows × 6 columns (row cap raised to 1,000,000), ${notebookRuns} runs in one tab; scrolled in 120 wheel steps of 120 px and 40 jumps, two frames each; long tasks from Chromium's PerformanceObserver.`, "", table(NOTEBOOK_HEADERS, notebookRows(results))].join("\n");
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 /** dist/ in all and its five largest files. */
 function distSizes(): string {
   const files: [string, number][] = [];
@@ -129,7 +146,7 @@ async function main() {
     builds.push(["rebuild after touching src/supply.md", seconds(timed("npm", ["run", "build", "--silent"]))]);
   } else if (!existsSync(join(dist, "index.html"))) {
     throw new Error("--reuse-dist: there is no dist/; run npm run build first");
-  } else if (!changesOnly && !existsSync(join(dist, "bench", "plot-reference.html"))) {
+  } else if (!changesOnly && !notebookOnly && !existsSync(join(dist, "bench", "plot-reference.html"))) {
     throw new Error("--reuse-dist: dist/ has no reference page (the production build leaves it out); build with OBSERVATORY_BENCH=1 npm run build");
   }
 
@@ -137,6 +154,10 @@ async function main() {
   if (changesOnly) {
     const text = await changesSection(themePages);
     process.stdout.write(text + "\n");
+    return;
+  }
+  if (notebookOnly) {
+    process.stdout.write((await notebookSection()) + "\n");
     return;
   }
   const pages = [REFERENCE, ...config.pages.map((p: {path: string}) => p.path).filter((p: string) => p !== "/sql")];
@@ -157,6 +178,7 @@ async function main() {
     const reference3 = results3.find((r) => r.path === REFERENCE)!;
     const sql = pagesOnly ? null : (log("SQL…"), await measureSql(browser, url, dist, connection, runs));
     const changes = pagesOnly ? null : await changesSection(themePages);
+    const notebook = pagesOnly ? null : await notebookSection();
 
     const out: string[] = [];
     out.push(`Rare Earth Observatory benchmark — ${new Date().toISOString().slice(0, 16)}Z`);
@@ -193,6 +215,7 @@ async function main() {
       out.push("");
       out.push(changes, "");
     }
+    if (notebook) out.push(notebook, "");
     out.push(distSizes(), "");
     if (builds.length) out.push(table(["build", "time"], builds), "");
     if (!reuseDist) out.push(table(BUILD_SPEED_HEADERS, await measureBuildSpeed(Math.min(runs, 3), log)), "");

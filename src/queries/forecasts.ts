@@ -8,6 +8,7 @@ export const forecastOutcomes = defineQuery({
   id: "forecast-outcomes",
   title: "The forum's 2025 forecasts against the outcomes",
   subtitle: "Forecast error in percent of the published outcome; one row per forecast and outcome source",
+  chart: {mark: "bar", x: "measure", y: "error_pct", color: "outcome_source"},
   sql: () => `-- One row per finding; a forecast the report states twice (a heading and its paragraph) counts once per outcome.
 SELECT f.indicator || ', ' || f.geography || ', ' || f.period AS measure, f.period,
   f.value AS forecast, f.bound AS forecast_bound, f.unit AS forecast_unit,

@@ -45,6 +45,7 @@ export const chinaByStage = defineQuery({
   id: "china-by-stage",
   title: "China's share at each stage, mine to end use",
   subtitle: "Percent of the world total; hollow bars are forecasts",
+  chart: {mark: "bar", x: "measure", y: "value", color: "how"},
   sql: () => `-- Published shares as given; computed shares divide a China figure by a world figure of the same period.
 ${[
   computedShare(1, "Mining", "Mine production (USGS)", "mine_production"),

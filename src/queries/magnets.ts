@@ -36,6 +36,7 @@ export const ndfebOutput = defineQuery({
   id: "magnets-ndfeb-output",
   title: "NdFeB magnet production, as each source counts it",
   subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} per year; pale points are estimates, "≥" marks a lower bound`,
+  chart: {mark: "line", x: "date", y: "value", color: "series"},
   sql: ({years, basis, unit, series}: MagnetsState) => `-- NdFeB magnet output: China by part (sintered, bonded, total) and the world; the preferred
 -- series unless all are asked for (finished magnets over blanks, see the registry).
 SELECT row_id, geography || ': ' || indicator AS series, period, period_start AS date,
@@ -59,6 +60,8 @@ export const demandByEndUse = defineQuery({
   id: "magnets-demand-by-end-use",
   title: "NdFeB demand by end use, 2024 and 2025",
   subtitle: ({unit}: MagnetsState) => `${unit === "kt" ? "Thousand tonnes" : "Tonnes"} of NdFeB by end use; pale bars are estimates or forecasts, as each source labels them`,
+  // The figure's bars: one per period, in a panel per end use.
+  chart: {mark: "bar", x: "period", y: "value", facet: "category"},
   sql: ({basis, unit}: MagnetsState) => `-- China's NdFeB demand by end use (SMM forum report), and Argus's world figure for NEVs.
 SELECT o.row_id, e.category || CASE o.geography WHEN 'China' THEN '' ELSE ', ' || lower(o.geography) || ' (' || o.stated_by || ')' END AS category,
   o.period, o.value_canonical / ${lit(scale(unit))} AS value, o.bound, o.qualifier,
@@ -73,6 +76,7 @@ export const vehicles = defineQuery({
   id: "magnets-vehicles",
   title: ({area}: MagnetsState) => area === "China" ? "New energy vehicles in China" : "Electric cars sold worldwide",
   subtitle: "Million vehicles per year; CAAM counts NEVs made (including exports and commercial vehicles), the IEA counts electric passenger cars sold",
+  chart: {mark: "line", x: "date", y: "value", color: "series"},
   sql: ({years, basis, area}: MagnetsState) => `-- The vehicles NEV magnet demand scales with, in million vehicles:
 -- China: NEV production (CAAM, and as cited in the SMM forum report); World: IEA electric car sales.
 SELECT row_id, indicator || CASE WHEN is_preferred THEN '' ELSE ', ' || stated_by END AS series,
@@ -95,6 +99,7 @@ export const perUnit = defineQuery({
   id: "magnets-ndfeb-per-unit",
   title: "NdFeB magnet per vehicle, robot and air conditioner",
   subtitle: "kg of NdFeB per unit; bars are published ranges, dots published figures, diamonds derived here as demand ÷ units",
+  chart: {mark: "dot", x: "label", y: "value", color: "derived"},
   sql: () => `-- kg of NdFeB per unit: figures as published, and figures derived here as
 -- published NdFeB demand ÷ the units made it is stated with (same source, same year).
 SELECT row_id, CASE measure WHEN 'ndfeb.intensity.vehicle' THEN 'Per electric vehicle' ELSE 'Per humanoid robot (' || stated_by || ')' END AS label,
@@ -177,6 +182,7 @@ export const ndfebBalance = defineQuery({
   id: "magnets-ndfeb-balance",
   title: "China's NdFeB output by end use, and what is not itemised",
   subtitle: ({unit}: MagnetsState) => `NdFeB magnets (${unit}); the tick is the production total of the same source and year`,
+  chart: {mark: "line", x: "period", y: "value", color: "end_use"},
   sql: ({unit}: MagnetsState) => `WITH total AS (
   SELECT row_id, geography, period, value_canonical AS value, qualifier, basis, source_id FROM observations
   WHERE measure = 'ndfeb.production' AND part = 'total' AND period_end - period_start BETWEEN 364 AND 365

@@ -42,11 +42,12 @@ const inYears = ([from, to]: [number, number], column = "period_start") => `year
 /**
  * The prices `where` selects, as rows of kind 'price' named by `label` (SQL over the prices CTE),
  * and the trade events inside the years as rows of kind 'event' for the markers on the time axis.
- * UNION ALL BY NAME leaves an event's price columns empty.
+ * UNION ALL BY NAME leaves an event's price columns empty. `midpoint` is the price, or for a
+ * published range its middle, where the chart puts a range's dot: the workbench draws it as a line.
  */
 const pricesWithEvents = ({label, where, years, columns = ""}: {label: string; where: string; years: [number, number]; columns?: string}) => `${PRICES}
 SELECT 'price' AS kind, row_id AS id, ${label} AS label, ${columns}price_type, period, period_start AS date, period_end AS date_end,
-  price AS value, price_low AS value_low, price_high AS value_high, unit, published_value, published_low, published_high,
+  price AS value, price_low AS value_low, price_high AS value_high, price_mid AS midpoint, unit, published_value, published_low, published_high,
   published_unit, basis, confidence, source_id
 FROM prices
 WHERE ${where} AND ${inYears(years)}
@@ -60,6 +61,7 @@ export const priceHistory = defineQuery({
   id: "price-history",
   title: ({currency, element}: PricesState) => `${ELEMENTS[element].name}: prices by market, in ${currency === "CNY" ? "yuan" : "US dollars"}`,
   subtitle: ({currency}: PricesState) => `${currency === "CNY" ? "Yuan per tonne" : "US dollars per kilogram"} (${currency === "CNY" ? "CNY/t" : "USD/kg"}); bands are quotation ranges, lines averages, steps listing prices, dots single quotes`,
+  chart: {mark: "line", x: "date", y: "midpoint", color: "label"},
   sql: ({element, currency, years}: PricesState) =>
     pricesWithEvents({label: "market || ' (' || price_type || ')'", where: `measure = ${lit(measureOf(element, currency))}`, years})
 });
@@ -68,6 +70,7 @@ export const priceSpread = defineQuery({
   id: "price-spread",
   title: ({element}: PricesState) => `${ELEMENTS[element].name}: ex-China price minus China price`,
   subtitle: "US dollars per kilogram (USD/kg), for periods quoted on both sides; the label gives the spread in percent of the China price",
+  chart: {mark: "dot", x: "date", y: "spread", color: "ex_china_market"},
   // Prices outside China are quoted only in US dollars, so the spread is in dollars whatever the page's currency.
   sql: ({element}: PricesState) => `${PRICES}
 -- A pair needs the same measure (element, in US dollars) and period (same first and last day); ranges count at their midpoint.
@@ -88,6 +91,8 @@ export const heavyRareEarths = defineQuery({
   id: "heavy-rare-earths",
   title: "Dysprosium and terbium oxide in China",
   subtitle: "Yuan per tonne (CNY/t), China domestic spot",
+  // One panel per element, as the figure gives each its own scale.
+  chart: {mark: "line", x: "date", y: "midpoint", color: "label", facet: "element"},
   sql: ({years}: PricesState) =>
     pricesWithEvents({
       label: `${HEAVY_ELEMENT} || ' (' || price_type || ')'`,
@@ -101,6 +106,7 @@ export const oxideAndMetal = defineQuery({
   id: "prnd-oxide-and-metal",
   title: "Pr-Nd oxide and Pr-Nd metal in China",
   subtitle: "Yuan per tonne (CNY/t), China domestic spot",
+  chart: {mark: "line", x: "date", y: "midpoint", color: "label"},
   sql: ({years}: PricesState) =>
     pricesWithEvents({
       label: `CASE measure WHEN ${lit(measureOf("prnd-oxide", "CNY"))} THEN 'Pr-Nd oxide' ELSE 'Pr-Nd metal' END || ' (' || price_type || ')'`,
@@ -113,6 +119,8 @@ export const companyPrices = defineQuery({
   id: "company-prices",
   title: "Producers' realised and average selling prices",
   subtitle: "Per kilogram, each in its own currency; quarterly, dated to the quarter's end",
+  // A panel per company: the two are in different currencies.
+  chart: {mark: "line", x: "date", y: "value", facet: "label"},
   sql: ({years}: PricesState) => `${PRICES}
 -- MP Materials' realised NdPr price (US$) and Lynas's average selling price over all its products (A$):
 -- quarterly, dated to the quarter's end; Lynas's is not an NdPr price.

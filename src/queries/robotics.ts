@@ -25,6 +25,9 @@ const areaFilter = (area: RoboticsState["area"]) => (area === "both" ? "" : `\n 
 
 const vintageFilter = (vintage: RoboticsState["vintage"]) => (vintage === "latest" ? "\n  AND is_latest_vintage" : "");
 
+/** The industrial-robot figures: a line per series (area, and earlier editions). */
+const ROBOT_SERIES_CHART = {mark: "line", x: "date", y: "value", color: "series"} as const;
+
 const robotSeries = (measure: string) => ({years, area, vintage}: RoboticsState) => `-- ${measure === "robots.industrial.installations" ? "Industrial robots installed each year" : "Industrial robots in operation at the end of each year"} (IFR World Robotics, as reported).
 -- The IFR revises earlier years in later editions; "latest" keeps each year's newest figure.
 SELECT row_id, geography || CASE WHEN NOT is_latest_vintage THEN ' (earlier edition)' ELSE '' END AS series,
@@ -35,15 +38,16 @@ WHERE measure = ${lit(measure)}
 ORDER BY series, date, row_id`;
 
 export const installations = defineQuery({id: "robotics-installations", title: "Industrial robots installed each year",
-  subtitle: "Robots (units) per year, IFR World Robotics as reported; \"≥\" marks a lower bound", sql: robotSeries("robots.industrial.installations")});
+  subtitle: "Robots (units) per year, IFR World Robotics as reported; \"≥\" marks a lower bound", chart: ROBOT_SERIES_CHART, sql: robotSeries("robots.industrial.installations")});
 
 export const operationalStock = defineQuery({id: "robotics-operational-stock", title: "Industrial robots in operation",
-  subtitle: "Robots (units) in operation at the end of each year; \"≥\" a lower bound, \"≤\" an upper one", sql: robotSeries("robots.industrial.operational_stock")});
+  subtitle: "Robots (units) in operation at the end of each year; \"≥\" a lower bound, \"≤\" an upper one", chart: ROBOT_SERIES_CHART, sql: robotSeries("robots.industrial.operational_stock")});
 
 export const humanoidForecasts = defineQuery({
   id: "robotics-humanoid-forecasts",
   title: "Humanoid robot shipments per year, by forecaster",
   subtitle: "Robots (units) per year, logarithmic scale; all are forecasts or estimates, a bar is a published range",
+  chart: {mark: "line", x: "date", y: "value", color: "series"},
   sql: () => `-- Humanoid robots shipped per year, as forecast (or estimated) by each forecaster.
 -- The forecaster is the series' stated_by; shipments per year and units per year are one count a year.
 SELECT row_id, stated_by AS series,
@@ -57,6 +61,7 @@ export const perRobot = defineQuery({
   id: "robotics-magnet-per-robot",
   title: "Magnet and rare-earth content per humanoid robot",
   subtitle: "kg per robot; bars are published ranges, dots published figures, the diamond derived here",
+  chart: {mark: "dot", x: "label", y: "value", color: "derived"},
   sql: () => `-- Rare-earth magnet content per humanoid robot, as published, plus a figure derived here:
 -- a source's humanoid NdFeB demand ÷ the shipments the same source gives for that year.
 SELECT row_id, CASE measure WHEN 'ndfeb.intensity.humanoid' THEN 'NdFeB magnet mass' ELSE 'NdPr content' END || ' (' || stated_by || ')' AS label,

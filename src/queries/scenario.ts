@@ -25,6 +25,8 @@ export interface FigureNames<S> {
 export const scenarioComparison = (figure: FigureNames<ScenarioState>) => defineQuery({
   ...figure,
   precompute: false,
+  // As the figure draws them: per end use a panel, your assumption's bar and the published one.
+  chart: {mark: "bar", x: "kind", y: "tonnes", color: "kind", facet: "label"},
   sql: ({assumptions, published}: ScenarioState) => {
     const byId = new Map(published.map((p) => [p.id, p]));
     const values = assumptions
@@ -52,6 +54,8 @@ export function impliedDemand<S>(forecasts: QueryDef<S>, figure: FigureNames<S &
   return defineQuery({
     ...figure,
     precompute: false,
+    // A line per forecaster, as the forecasts' own figure draws them.
+    chart: {mark: "line", x: "date", y: "value", color: "series"},
     sql: (state: S & {kg: number}) => `-- Forecast shipments × your kg per robot (${state.kg}) ÷ 1,000 = tonnes of NdFeB.
 SELECT row_id, series, period, date, basis, source_id, 't' AS unit,
   value * 1 * ${double(state.kg)} / 1000 AS value,

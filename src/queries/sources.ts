@@ -29,6 +29,7 @@ export const figuresByConfidence = defineQuery({
   id: "figures-by-confidence",
   title: "Figures by page and source confidence",
   subtitle: "Number of figures; 'low' marks sources such as manufacturer blogs and unsourced notes",
+  chart: {mark: "bar", x: "page", y: "figures", color: "confidence"},
   sql: () => `SELECT o.page, s.confidence, count(*) AS figures, count(DISTINCT s.source_id) AS sources
 FROM observations o JOIN sources s ON s.source_id = o.source_id
 GROUP BY o.page, s.confidence

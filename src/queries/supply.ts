@@ -28,6 +28,7 @@ export const mineProduction = defineQuery({
   id: "mine-production",
   title: "World mine production by country",
   subtitle: ({country, revisions}: SupplyState) => `Tonnes of rare-earth oxide equivalent (t REO) per year, ${country} in colour; USGS, latest edition${revisions ? " with superseded editions as rings" : ""}`,
+  chart: {mark: "line", x: "year", y: "value", color: "geography"},
   sql: (state: SupplyState) => `SELECT row_id, geography, year(period_start) AS year, value_canonical AS value, canonical_unit AS unit, basis,
   vintage, is_latest_vintage, source_id
 FROM observations
@@ -41,6 +42,8 @@ export const productionShare = defineQuery({
   id: "production-share",
   title: ({country}: SupplyState) => `${country}'s share of world mine production`,
   subtitle: "Percent of the USGS world total, each year's country figure divided by the world figure of the same edition",
+  // With revisions, one line per USGS edition rather than one line through every edition's figure.
+  chart: ({revisions}: SupplyState) => ({mark: "line", x: "year", y: "share_pct", color: revisions ? "vintage" : null}),
   sql: (state: SupplyState) => `-- The share is computed only from a country figure and a world total of the same USGS edition.
 SELECT year(c.period_start) AS year, c.geography, c.vintage, c.is_latest_vintage,
   c.value_canonical AS country_t, w.value_canonical AS world_t, round(100 * c.value_canonical / w.value_canonical, 1) AS share_pct,
@@ -70,6 +73,7 @@ export const quotas = defineQuery({
   id: "quotas",
   title: "China's mining and smelting quotas by year",
   subtitle: "Tonnes REO; bars: mining quota split into its published parts, tick: stated mining total, line: smelting and separation quota",
+  chart: {mark: "line", x: "year", y: "value", color: "part", facet: "quota"},
   sql: (state: SupplyState) => `-- Whole-year quotas only (first batches and half-years are left out); rock and
 -- ion-adsorption parts where they were published. One measure each, in t REO: the announced
 -- quotas and the SMM forum's 2025 forecast (its "mt" are the quota's REO tonnes, see the registry).
@@ -88,6 +92,7 @@ export const reserves = defineQuery({
   id: "reserves",
   title: "Rare-earth reserves by country",
   subtitle: "Tonnes REO, each country's latest year in the latest USGS edition",
+  chart: {mark: "bar", x: "geography", y: "value"},
   sql: () => `-- The most recent year each country has in the latest USGS edition (the preferred series).
 SELECT row_id, geography, period, value_canonical AS value, bound, canonical_unit AS unit, vintage, source_id
 FROM observations
@@ -111,6 +116,7 @@ export const chinaImports = defineQuery({
   id: "china-ore-oxide-imports",
   title: "China's imports of rare-earth ore and unlisted oxide",
   subtitle: "Tonnes (t) by period as stated at the SMM forum; hollow bars are forecasts",
+  chart: {mark: "bar", x: "item", y: "value", color: "partner"},
   sql: (state: SupplyState) => `SELECT row_id, indicator, coalesce(partner, 'all partners') AS partner, period,
   indicator || ' — ' || coalesce(partner, 'all partners') || ', ' || period AS item,
   value_canonical AS value, qualifier, canonical_unit AS unit, basis, change_pct, change_basis, source_id
@@ -133,6 +139,7 @@ export const quota2025 = defineQuery({
   id: "quota-2025",
   title: "The 2025 mining quota: stated parts against the stated total",
   subtitle: "Tonnes REO (t REO), SMM forecasts; the last bar is the sum of the two parts, computed by this site",
+  chart: {mark: "bar", x: "item", y: "value"},
   sql: () => `-- The forum gave a total and two parts 'included in' it (part_of); the parts are drawn next to their sum.
 WITH total AS (
   SELECT * FROM observations

@@ -22,6 +22,8 @@ export const exportsByYear = defineQuery({
   id: "exports-by-year",
   title: "China's rare-earth exports by year",
   subtitle: "Tonnes (t); solid bars are whole years, hollow bars the part of a year reported so far",
+  // Coloured by measure, so the 2010–2012 export quotas (ticks in the figure) are told from the exports.
+  chart: {mark: "bar", x: "year", y: "value", color: "measure"},
   sql: (state: TradeState) => `-- Whole years, and for a year with no whole-year figure its latest total from January (periods
 -- starting in January); single months are in the monthly panel. Where several copies give one
 -- period, one is drawn: the preferred series, a normal-confidence copy, then the first row id.
@@ -45,6 +47,7 @@ export const magnetExportsYearToDate = defineQuery({
   id: "magnet-exports-ytd",
   title: "Permanent-magnet exports since January",
   subtitle: "Tonnes (t), cumulative from 1 January to the end of the month shown",
+  chart: {mark: "line", x: "through_month", y: "value", color: "series"},
   sql: () => `-- One line per year and counting basis (the registry's name for what the total covers).
 SELECT row_id, year(period_start) || ', ' || counting_basis AS series, period, period_start, period_end, year(period_start) AS year,
   month(period_end) AS through_month, value_canonical AS value, canonical_unit AS unit, basis, source_id
@@ -58,6 +61,7 @@ export const importsByPartner = defineQuery({
   id: "imports-by-partner",
   title: "China's imports of rare-earth compounds by partner",
   subtitle: ({partner}: TradeState) => `Tonnes (t) per year, HS 2846, ${partner} highlighted; the line is the total from all partners`,
+  chart: {mark: "line", x: "year", y: "value", color: "partner"},
   sql: (state: TradeState) => `SELECT row_id, partner, year(period_start) AS year, value, unit, basis, source_id
 FROM observations
 WHERE measure = 'imports.hs2846'
@@ -69,6 +73,7 @@ export const partnerShare = defineQuery({
   id: "partner-share",
   title: ({partner}: TradeState) => `${partner}'s share of China's HS 2846 imports`,
   subtitle: "Percent of the tonnage from all partners",
+  chart: {mark: "line", x: "year", y: "share_pct"},
   sql: (state: TradeState) => `SELECT year(p.period_start) AS year, p.partner, p.value AS partner_t, w.value AS world_t,
   round(100 * p.value / w.value, 1) AS share_pct, p.row_id || ',' || w.row_id AS row_ids, p.source_id
 FROM observations p

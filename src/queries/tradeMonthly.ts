@@ -24,6 +24,7 @@ export const monthlyExports = defineQuery({
   id: "monthly-exports",
   title: "China's rare-earth and magnet exports by month",
   subtitle: "Tonnes (t) per month, January 2023 to the latest month held; gaps are months with no published figure",
+  chart: {mark: "line", x: "date", y: "value", color: "measure"},
   sql: () => `WITH figures AS (
   SELECT o.*, s.label, count(*) OVER (PARTITION BY s.label, o.period_start, o.value_canonical) AS agreeing,
     count(*) OVER (PARTITION BY s.label, o.period_start) AS copies
@@ -47,6 +48,7 @@ export const exportsYearToDate = defineQuery({
   id: "exports-year-to-date",
   title: "Rare-earth exports since January, as published",
   subtitle: "Tonnes (t), cumulative from 1 January to the end of the month shown",
+  chart: {mark: "line", x: "through_month", y: "value", color: "series"},
   sql: () => `-- Published running totals (January to a later month); never differenced into single months.
 SELECT row_id, year(period_start) || ', ' || counting_basis AS series, year(period_start) AS year, period, period_end AS date, month(period_end) AS through_month, value_canonical AS value, canonical_unit AS unit,
   confidence, basis, source_id
@@ -74,6 +76,7 @@ export const magnetExportsByDestination = defineQuery({
   id: "magnet-exports-by-destination",
   title: "Permanent-magnet exports by destination",
   subtitle: "Tonnes (t) per month, for the months a figure was published",
+  chart: {mark: "line", x: "date", y: "value", color: "destination"},
   sql: () => `${oneFigurePerMonth({
     where: "o.measure = 'exports.magnets' AND o.partner IN ('United States', 'Germany', 'Japan', 'South Korea', 'Vietnam', 'European Union')",
     series: "o.partner",
@@ -86,6 +89,7 @@ export const heavyExportsByMonth = defineQuery({
   id: "dy-tb-exports-by-month",
   title: "Dysprosium and terbium exports by month",
   subtitle: "Kilograms (kg) per month; both need an export licence since 4 April 2025",
+  chart: {mark: "line", x: "date", y: "value", color: "element"},
   sql: () => `-- Published in kilograms or tonnes, read in kg (value_canonical). A published zero is a zero.
 ${oneFigurePerMonth({
     where: "o.measure IN ('exports.dysprosium', 'exports.terbium') AND o.partner IS NULL",
@@ -99,6 +103,7 @@ export const yearTotals = defineQuery({
   id: "trade-year-totals",
   title: "Whole years, with the change each source states",
   subtitle: "Tonnes (t) per year; labels are the change on the previous year as published",
+  chart: {mark: "bar", x: "year", y: "value", facet: "measure"},
   sql: () => `SELECT CASE measure WHEN 'exports.rare_earths' THEN 'Rare-earth exports'
     WHEN 'imports.rare_earths' THEN 'Rare-earth imports'
     WHEN 'exports.magnets' THEN 'Permanent-magnet exports (' || counting_basis || ')' END AS measure,
@@ -115,7 +120,10 @@ export const exportControlTimeline = defineQuery({
   id: "export-control-timeline",
   title: "Export controls and tariffs, dated",
   subtitle: "One row per measure, by the date it was announced or took effect",
-  sql: () => `SELECT event_id, date, date_start, date_end, title, description, source_id
+  // Each event on a row of its own, as the figure draws them: event_number is that row.
+  chart: {mark: "dot", x: "date_start", y: "event_number", color: null},
+  sql: () => `SELECT event_id, date, date_start, date_end, title, description, source_id,
+  row_number() OVER (ORDER BY date_start, event_id) AS event_number
 FROM events
 WHERE theme = 'trade'
 ORDER BY date_start, event_id`

@@ -36,6 +36,7 @@ export const newInstallations = defineQuery({
   id: "wind-new-installations",
   title: "Wind capacity added each year, by counting basis",
   subtitle: ({unit}: WindState) => `${unit} per year; pale points are estimates or forecasts`,
+  chart: {mark: "line", x: "date", y: "value", color: "series"},
   sql: ({years, area, basis, unit, series}: WindState) => `-- Wind capacity added per calendar year, named by its counting basis and who states it:
 -- GWEC counts turbines installed, China's NEA counts capacity connected to the grid.
 -- Part-year figures (year to date) are left out so every point is a whole year.
@@ -63,6 +64,8 @@ export const capacityVsThermal = defineQuery({
   id: "wind-capacity-vs-thermal",
   title: "China's installed power capacity by source, end of Q1 2025",
   subtitle: ({unit}: WindState) => `${unit} installed; wind and solar together is the sum of the two bars below it`,
+  // One period, so a bar per category is the figure's bars.
+  chart: {mark: "bar", x: "category", y: "value"},
   sql: ({unit}: WindState) => `-- China's cumulative installed capacity by technology at the end of the first quarter of 2025
 -- (Goldwind at the SMM forum), in one unit.
 SELECT row_id, upper(part[1]) || part[2:] AS category,
@@ -77,6 +80,7 @@ export const cumulativeAndTargets = defineQuery({
   id: "wind-cumulative-and-targets",
   title: "Installed wind capacity and the forum's outlook for China (at least)",
   subtitle: ({unit}: WindState) => `${unit} installed at the end of each period; "≥" marks a lower bound`,
+  chart: {mark: "line", x: "date", y: "value", color: "series"},
   sql: ({area, basis, unit}: WindState) => `-- Installed wind capacity over time, and the forum speaker's outlook for China in 2030 and 2060
 -- (lower bounds: "at least"). Points sit at the end of the period they describe.
 SELECT row_id, geography AS series,
@@ -90,6 +94,7 @@ export const intensityPerMW = defineQuery({
   id: "wind-ndfeb-per-mw",
   title: "NdFeB magnet per MW of wind capacity",
   subtitle: "kg of NdFeB per MW; bars are published ranges, dots published figures, diamonds derived here",
+  chart: {mark: "dot", x: "label", y: "value", color: "derived"},
   sql: () => `-- kg of NdFeB per MW: published figures for permanent-magnet turbines, and China's fleet
 -- average derived here as the SMM report's wind NdFeB demand ÷ the GW it is stated with.
 SELECT row_id, stated_by AS label,
@@ -109,6 +114,7 @@ export const ndfebDemand = defineQuery({
   id: "wind-ndfeb-demand",
   title: "NdFeB demand from new wind installations in China, 2024 and 2025",
   subtitle: "Tonnes of NdFeB; pale bars are estimates or forecasts, as each source labels them",
+  chart: {mark: "bar", x: "period", y: "value", facet: "category"},
   sql: () => `-- NdFeB demand from new wind installations in China (SMM forum report): 2024 and the 2025 forecast.
 SELECT row_id, 'Wind power, China' AS category, period, value_canonical AS value, bound, qualifier, canonical_unit AS unit, basis, source_id, change_pct, change_basis
 FROM observations

@@ -19,7 +19,7 @@ import {createEditor, type SqlEditor} from "./editor.js";
 import {availableExamples, type Example} from "./examples.js";
 import {download, toArrowFile, toCsv, toParquet, type ExportLibraries} from "./exporters.js";
 import {historyNote, QueryHistory, type HistoryEntry} from "./history.js";
-import {profileColumns, profileView} from "./profile.js";
+import {profileColumn, profileView} from "./profile.js";
 import {summaryText} from "./results.js";
 import {QueryRunner, QueryStopped, type DatabaseSource, type QueryResult} from "./runner.js";
 import {completionSchema, loadSchema, renderSchema, type TableSchema} from "./schema.js";
@@ -555,12 +555,18 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     drawCellChart(state);
     delete s.profile.dataset.rows;
     replace(s.profile);
-    // The column profile, computed once the result is on screen (a large result takes a moment).
-    setTimeout(() => {
-      if (state.result !== result) return;
-      replace(s.profile, profileView(profileColumns(result.batches, result.columns), {complete: result.complete}));
+    // The column profile, computed once the result is on screen, one column per task (a large
+    // result takes a moment, and the page stays responsive meanwhile).
+    void (async () => {
+      const profiles = [];
+      for (const [i, column] of result.columns.entries()) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (state.result !== result) return;
+        profiles.push(profileColumn(result.batches, column, i));
+      }
+      replace(s.profile, profileView(profiles, {complete: result.complete}));
       s.profile.dataset.rows = String(result.rowCount); // lets a test wait for the profile
-    }, 0);
+    })();
   }
 
   function drawCellChart(state: CellState) {
