@@ -4,17 +4,11 @@
 // reports every long task (over 50 ms) on the main thread.
 import type {Browser} from "playwright-core";
 import {median} from "./pageLoad.ts";
-import {SYNTHETIC_ROWS} from "./sql.ts";
+import {SYNTHETIC_ROWS, SYNTHETIC_SELECT} from "./sql.ts";
 
 export const NOTEBOOK_HEADERS = ["1M-row cell (median, min–max)", "value"];
 
-const LARGE_QUERY = `SELECT i AS flow_id,
-       DATE '2015-01-01' + CAST(i % 3650 AS INTEGER) AS day,
-       'partner_' || CAST(i % 60 AS VARCHAR) AS partner,
-       CAST(i % 12 AS INTEGER) AS product,
-       CAST((i * 7919) % 100000 AS DOUBLE) / 10 AS tonnes,
-       CAST((i * 104729) % 1000000 AS DOUBLE) / 100 AS value_usd
-FROM range(${SYNTHETIC_ROWS}) AS t(i)`;
+const LARGE_QUERY = SYNTHETIC_SELECT;
 
 export interface NotebookRun {
   resultMs: number;

@@ -27,15 +27,16 @@ export const WORKBENCH_QUERIES: SqlCase[] = [
 
 export const SYNTHETIC_ROWS = 1_000_000;
 
-/** A generated trade-flow table: clearly synthetic (the name says so), never shown as data. */
-export const SYNTHETIC_CREATE = `CREATE OR REPLACE TABLE synthetic_trade_flows AS
-SELECT i AS flow_id,
+/** Generated trade flows: clearly synthetic (the table's name says so), never shown as data. */
+export const SYNTHETIC_SELECT = `SELECT i AS flow_id,
        DATE '2015-01-01' + CAST(i % 3650 AS INTEGER) AS day,
        'partner_' || CAST(i % 60 AS VARCHAR) AS partner,
        CAST(i % 12 AS INTEGER) AS product,
        CAST((i * 7919) % 100000 AS DOUBLE) / 10 AS tonnes,
        CAST((i * 104729) % 1000000 AS DOUBLE) / 100 AS value_usd
 FROM range(${SYNTHETIC_ROWS}) AS t(i)`;
+
+export const SYNTHETIC_CREATE = `CREATE OR REPLACE TABLE synthetic_trade_flows AS\n${SYNTHETIC_SELECT}`;
 
 export const SYNTHETIC_QUERIES: SqlCase[] = [
   {name: "1M: total by partner", sql: "SELECT partner, sum(tonnes) AS t FROM synthetic_trade_flows GROUP BY partner ORDER BY t DESC"},

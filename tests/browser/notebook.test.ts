@@ -245,4 +245,30 @@ describe("the notebook", () => {
     await page.fill(".wb-row-cap", "100000");
     expectNoProblems(shared);
   });
+
+  it("opens from a figure as a notebook whose cell is the figure's query, drawn the figure's way", async () => {
+    const watched = await watchedPage(browser, {colorScheme: "dark"});
+    const {page} = watched;
+    await page.goto(`${siteUrl}/trade`);
+    const link = page.locator('a[data-action="workbench"]').first();
+    await link.waitFor({timeout: 60_000});
+    const figure = page.locator("figure[data-chart]").filter({has: link}).first();
+    const title = await figure.locator(".chart-title").textContent();
+    const params = new URLSearchParams(new URL((await link.getAttribute("href"))!, siteUrl).hash.slice(1));
+    const chart = JSON.parse(params.get("chart")!);
+    await link.click();
+    await page.waitForSelector('.wb[data-state="idle"]', {timeout: 90_000});
+    expect(await page.inputValue(".nb-title")).toBe(title);
+    expect(await page.$$eval(".nb-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([params.get("name")]);
+    expect(await page.locator(".nb-cell").first().getAttribute("data-status")).toBe("done");
+    expect(await page.inputValue(".nb-chart-mark")).toBe(chart.mark);
+    expect(await page.inputValue(".nb-chart-x")).toBe(chart.x);
+    expect(await page.inputValue(".nb-chart-y")).toBe(chart.y);
+    expect(await page.locator(`.wb-chart svg [aria-label="${chart.mark}"]`).count()).toBeGreaterThan(0);
+    // The address is now the notebook (with its chart), so copying it keeps the figure's encoding.
+    expect(new URL(page.url()).hash).toMatch(/^#nb=/);
+    await screenshot(page, "notebook-from-figure-dark");
+    expectNoProblems(watched);
+    await page.context().close();
+  });
 });

@@ -3,6 +3,8 @@
 // reads double-quoted identifiers as names, and ignores a name after a dot (a column of a
 // table, `t.name`) or before a parenthesis (a function call, `name(…)`).
 
+import {skipQuoted} from "../workbench/statements.js";
+
 export interface SqlToken {
   kind: "name" | "parameter";
   /** A name as DuckDB resolves it: lower case, unless it was double-quoted. */
@@ -73,17 +75,6 @@ export function sqlTokens(sql: string): SqlToken[] {
     }
   }
   return tokens;
-}
-
-function skipQuoted(text: string, open: number, quote: string): number {
-  let i = open + 1;
-  while (i < text.length) {
-    if (text[i] === quote) {
-      if (text[i + 1] === quote) i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return text.length;
 }
 
 function nextSignificant(text: string, from: number): string {

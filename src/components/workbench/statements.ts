@@ -29,7 +29,8 @@ export function splitStatements(text: string): string[] {
   return statements.filter((statement) => !isBlank(statement)).map((statement) => statement.trim());
 }
 
-function skipQuoted(text: string, open: number, quote: string): number {
+/** The index just past the quoted text that opens at `open` (a doubled quote is an escaped quote). */
+export function skipQuoted(text: string, open: number, quote: string): number {
   let i = open + 1;
   while (i < text.length) {
     if (text[i] === quote) {
