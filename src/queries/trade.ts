@@ -23,7 +23,7 @@ export const exportsByYear = defineQuery({
   title: "China's rare-earth exports by year",
   subtitle: "Tonnes (t); solid bars are whole years, hollow bars the part of a year reported so far",
   // Coloured by measure, so the 2010–2012 export quotas (ticks in the figure) are told from the exports.
-  chart: {mark: "bar", x: "year", y: "value", color: "measure"},
+  chart: {mark: "dot", x: "year", y: "value", color: "measure"},
   sql: (state: TradeState) => `-- Whole years, and for a year with no whole-year figure its latest total from January (periods
 -- starting in January); single months are in the monthly panel. Where several copies give one
 -- period, one is drawn: the preferred series, a normal-confidence copy, then the first row id.

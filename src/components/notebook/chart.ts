@@ -5,6 +5,7 @@
 // category sum rows with the same category (as the quick chart does), which the caption says.
 import * as Plot from "npm:@observablehq/plot";
 import type {ColumnInfo, Row} from "../arrowRows.js";
+import {breakAtGaps} from "../gaps.js";
 import {chooseQuickChart, quickChart, type QuickChartSpec} from "../workbench/quickChart.js";
 import type {ChartSettings} from "./format.js";
 
@@ -71,11 +72,15 @@ function plotChart(points: readonly Row[], {mark, x, y, color, facet}: ChartSett
   const height = fy ? Math.max(280, 120 * facetCount) : 280;
   const xScale = xKind === "date" ? {type: "utc" as const, label: x} : isYear ? {label: x, tickFormat: "d"} : {label: x};
   const options = {x, y, z, fy, sort: x};
+  // Over whole years a line breaks where a series skips a year, instead of joining across it (gaps.ts).
+  const joined = isYear && (mark === "line" || mark === "area");
+  const linePoints = joined ? breakAtGaps(points, {x, z: (row) => `${z ? row[z] : ""}\u0000${fy ? row[fy] : ""}`, step: 1}) : points;
+  const lineOptions = joined ? {...options, z: "segment"} : options;
   const marks =
     mark === "line"
-      ? [Plot.lineY(points, {...options, stroke: z ?? "currentColor", marker: points.length < 60})]
+      ? [Plot.lineY(linePoints, {...lineOptions, stroke: z ?? "currentColor", marker: points.length < 60})]
       : mark === "area"
-        ? [Plot.areaY(points, {...options, fill: z ?? "var(--theme-foreground-focus)", fillOpacity: 0.8})]
+        ? [Plot.areaY(linePoints, {...lineOptions, fill: z ?? "var(--theme-foreground-focus)", fillOpacity: 0.8})]
         : mark === "bar"
           ? [Plot.barY(points, {x, y, fill: z ?? "var(--theme-foreground-focus)", fy})]
           : [Plot.dot(points, {x, y, stroke: z ?? "currentColor", fy})];
@@ -87,3 +92,4 @@ function plotChart(points: readonly Row[], {mark, x, y, color, facet}: ChartSett
     marks: [Plot.ruleY([0]), ...marks, Plot.tip(points, Plot.pointerX({x, y, z, fy, stroke: z}))]
   });
 }
+

@@ -2,6 +2,7 @@
 // bars when there is a category and a number. Nothing else gets a chart; a table says it better.
 import * as Plot from "npm:@observablehq/plot";
 import type {ColumnInfo, Row} from "../arrowRows.js";
+import {breakAtGaps} from "../gaps.js";
 
 export type QuickChartSpec =
   /** `x` is a date column, or a column of years; `series` splits the lines, when there are few. */
@@ -50,6 +51,9 @@ function timeChart(rows: readonly Row[], spec: Extract<QuickChartSpec, {x: strin
   const z = spec.series;
   const points = rows.filter((r) => (spec.xType === "time" ? r[spec.x] instanceof Date : typeof r[spec.x] === "number") && typeof r[spec.y] === "number");
   const mark = spec.mark === "line" ? Plot.lineY : Plot.dot;
+  // Over whole years a line breaks where a series skips a year, instead of joining across it (gaps.ts).
+  const gapped = spec.mark === "line" && spec.xType === "year";
+  const drawn = gapped ? breakAtGaps(points, {x: spec.x, z: (row) => (z ? row[z] : ""), step: 1}) : points;
   return Plot.plot({
     width,
     height: 280,
@@ -62,7 +66,7 @@ function timeChart(rows: readonly Row[], spec: Extract<QuickChartSpec, {x: strin
     color: z ? {legend: true} : undefined,
     marks: [
       Plot.ruleY([0]),
-      mark(points, {x: spec.x, y: spec.y, z, stroke: z ?? "currentColor", sort: spec.x, ...(spec.mark === "line" ? {marker: points.length < 60} : {})}),
+      mark(drawn, {x: spec.x, y: spec.y, z: gapped ? "segment" : z, stroke: z ?? "currentColor", sort: spec.x, ...(spec.mark === "line" ? {marker: points.length < 60} : {})}),
       Plot.tip(points, Plot.pointerX({x: spec.x, y: spec.y, z, stroke: z ?? undefined}))
     ]
   });
