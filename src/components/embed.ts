@@ -30,6 +30,23 @@ export function embedHead(): string {
   return `${script}<style>${styles.join("")}</style>`;
 }
 
+/**
+ * For a built page's baked figures (scripts/bake/): in embed mode, the baked copy of the
+ * embedded figure shows (without its toolbar) until the live one replaces it. One rule per
+ * figure, since CSS cannot match the html's data-embed value against a figure's data-chart.
+ */
+export function bakedEmbedStyles(ids: readonly string[]): string {
+  return ids
+    .filter((id) => /^[a-z0-9-]+$/.test(id))
+    .map((id) => {
+      const baked = `[data-baked] figure[data-chart="${id}"]`;
+      return `html[data-embed="${id}"] #observablehq-main>:has(${baked}){display:block!important}` +
+        `html[data-embed="${id}"] ${baked}{margin:0.5rem 0}` +
+        `html[data-embed="${id}"] ${baked} :is(.chart-toolbar,.chart-table,.chart-cite,.chart-sql){display:none!important}`;
+    })
+    .join("");
+}
+
 /** The id of the figure this document embeds, or null on a normal visit. */
 export function embeddedId(): string | null {
   return typeof document === "undefined" ? null : document.documentElement.getAttribute("data-embed");
