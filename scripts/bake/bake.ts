@@ -24,10 +24,19 @@ export const BAKE_WIDTH = 912;
 /** Pages not baked: the workbench's first state is an empty editor, and it is an application, not a report. */
 const NOT_BAKED = new Set(["/sql"]);
 
-/** The baked placeholder lays out as its contents would (a card stays a grid item) and does not spin. */
-const BAKED_CSS =
-  "html observablehq-loading[data-baked]{display:contents;font:inherit;color:inherit;animation:none;transform:none}" +
-  "html observablehq-loading[data-baked]::before{content:none}";
+/**
+ * The baked placeholder lays out as its contents would (a card stays a grid item) and does not
+ * spin; the theme's child-combinator rules (`.grid>.card`, …) are repeated through it.
+ */
+const BAKED_CSS = [
+  "html observablehq-loading[data-baked]{display:contents;font:inherit;color:inherit;animation:none;transform:none}",
+  "html observablehq-loading[data-baked]::before{content:none}",
+  ".grid>observablehq-loading[data-baked]>.card{margin:0}",
+  ".grid>observablehq-loading[data-baked]>*>p:first-child{margin-top:0}",
+  ".grid>observablehq-loading[data-baked]>*>p:last-child{margin-bottom:0}",
+  ".card>observablehq-loading[data-baked]:first-child>:first-child{margin-top:0}",
+  ".card>observablehq-loading[data-baked]:last-child>:last-child{margin-bottom:0}"
+].join("");
 
 export interface BakeReport {
   pages: {path: string; cells: number; figures: number}[];

@@ -19,7 +19,7 @@ export const BAKED_TAG = "observablehq-loading";
 export function bakedFragment(document: Document, nodes: readonly Node[]): string {
   const holder = document.createElement(BAKED_TAG);
   holder.setAttribute("data-baked", "");
-  for (const node of nodes) holder.append(node.cloneNode(true));
+  for (const node of nodes) holder.append(copyWithState(node));
   for (const element of holder.querySelectorAll("script, iframe, object, embed")) element.remove();
   for (const element of [holder, ...holder.querySelectorAll("*")]) {
     for (const name of element.getAttributeNames()) if (/^on/i.test(name)) element.removeAttribute(name);
@@ -33,6 +33,28 @@ export function bakedFragment(document: Document, nodes: readonly Node[]): strin
   parsed.innerHTML = markup;
   if (parsed.innerHTML !== markup) throw new Error(`baked markup does not parse back into the same tree: ${firstDifference(markup, parsed.innerHTML)}`);
   return markup;
+}
+
+/** A deep copy whose controls carry, as attributes, the state a script set as properties (a toggle's `checked`). */
+function copyWithState(node: Node): Node {
+  const copy = node.cloneNode(true);
+  if (node.nodeType !== 1) return copy;
+  const controls = (root: Node) => [...((root as Element).matches("input, select, textarea") ? [root as Element] : []), ...(root as Element).querySelectorAll("input, select, textarea")];
+  const originals = controls(node);
+  controls(copy).forEach((control, i) => {
+    const original = originals[i] as HTMLInputElement;
+    if (control.tagName === "SELECT") {
+      const options = (originals[i] as HTMLSelectElement).options;
+      [...(control as HTMLSelectElement).options].forEach((option, k) => option.toggleAttribute("selected", options[k].selected));
+    } else if (control.tagName === "TEXTAREA") {
+      control.textContent = original.value;
+    } else if (original.type === "checkbox" || original.type === "radio") {
+      control.toggleAttribute("checked", original.checked);
+    } else {
+      control.setAttribute("value", original.value);
+    }
+  });
+  return copy;
 }
 
 function rename(element: Element, tag: string): void {
