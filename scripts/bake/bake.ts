@@ -31,6 +31,8 @@ const NOT_BAKED = new Set(["/sql"]);
 const BAKED_CSS = [
   "html observablehq-loading[data-baked]{display:contents;font:inherit;color:inherit;animation:none;transform:none}",
   "html observablehq-loading[data-baked]::before{content:none}",
+  // An address with a view's state (embed.ts marks it): the baked first state is not that view.
+  "html[data-view-state] observablehq-loading[data-baked]{visibility:hidden}",
   ".grid>observablehq-loading[data-baked]>.card{margin:0}",
   ".grid>observablehq-loading[data-baked]>*>p:first-child{margin-top:0}",
   ".grid>observablehq-loading[data-baked]>*>p:last-child{margin-bottom:0}",
