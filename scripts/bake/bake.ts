@@ -14,6 +14,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {JSDOM} from "jsdom";
 import {bakedEmbedStyles} from "../../src/components/embed.ts";
+import {loaderTimeoutMs} from "../freshness/timeLimit.ts";
 import {figurePlacements} from "../site/figurePlacements.ts";
 import {insertBaked, styleElement} from "./fragment.ts";
 import type {RenderedPage} from "./renderPage.ts";
@@ -58,10 +59,13 @@ function renderInChild(site: string, path: string): Promise<RenderedPage> {
   let err = "";
   child.stdout.on("data", (chunk) => (out += chunk));
   child.stderr.on("data", (chunk) => (err += chunk));
+  // The page's own limit is a minute (renderPage.ts); this one only guards against a hang.
+  const timer = setTimeout(() => child.kill("SIGKILL"), loaderTimeoutMs());
   return new Promise((done) =>
     child.on("close", (code) => {
+      clearTimeout(timer);
       try {
-        if (code !== 0) throw new Error(`exited with code ${code}`);
+        if (code !== 0) throw new Error(code === null ? "killed after the time limit" : `exited with code ${code}`);
         done(JSON.parse(out) as RenderedPage);
       } catch (error) {
         done({cells: {}, styles: [], figures: [], problems: [`${path}: the bake did not run (${(error as Error).message}): ${err.trim().split("\n").slice(-5).join(" | ")}`]});

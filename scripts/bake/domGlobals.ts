@@ -1,7 +1,7 @@
 // A built page's document as Node's globals, so the page's own module script (Framework's
 // client, the runtime, our components, Plot, Inputs) runs in Node as it does in a browser:
 // jsdom for the DOM, the site folder for fetch, and the few things a layout engine would
-// answer fixed — the main column is `width` pixels wide and nothing ever resizes.
+// answer fixed — the main column is `width` pixels wide, and so is every observed element.
 import {readFile} from "node:fs/promises";
 import {extname, join, normalize} from "node:path";
 import {JSDOM} from "jsdom";
@@ -23,7 +23,17 @@ export function installDomGlobals(html: string, {site, pagePath, width}: {site: 
       return this === main ? width : 0;
     }
   });
-  class NoObserver {
+  // An observed element is the main column's width, once (Framework's `width` and `resize`,
+  // chartFigure's fitWidth); nothing is ever in view (IntersectionObserver never calls back).
+  class ResizeObserver {
+    constructor(private callback: (entries: unknown[], observer: unknown) => void) {}
+    observe(target: Element) {
+      setTimeout(() => this.callback([{target, contentRect: {width, height: 0, top: 0, left: 0, right: width, bottom: 0, x: 0, y: 0}}], this), 0);
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  class IntersectionObserver {
     observe() {}
     unobserve() {}
     disconnect() {}
@@ -31,8 +41,8 @@ export function installDomGlobals(html: string, {site, pagePath, width}: {site: 
       return [];
     }
   }
-  window.ResizeObserver = NoObserver;
-  window.IntersectionObserver = NoObserver;
+  window.ResizeObserver = ResizeObserver;
+  window.IntersectionObserver = IntersectionObserver;
   window.matchMedia = (query: string) => ({matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}});
   window.fetch = async (input: string | URL | {url: string}) => {
     const url = new URL(typeof input === "object" && "url" in input ? input.url : String(input), window.location.href);
