@@ -61,9 +61,13 @@ function renderInChild(site: string, path: string): Promise<RenderedPage> {
   child.stderr.on("data", (chunk) => (err += chunk));
   // The page's own limit is a minute (renderPage.ts); this one only guards against a hang.
   const timer = setTimeout(() => child.kill("SIGKILL"), loaderTimeoutMs());
+  // A build stopped by a signal (scripts/build.ts exits) takes its pages' processes with it.
+  const stop = () => child.kill("SIGKILL");
+  process.once("exit", stop);
   return new Promise((done) =>
     child.on("close", (code) => {
       clearTimeout(timer);
+      process.off("exit", stop);
       try {
         if (code !== 0) throw new Error(code === null ? "killed after the time limit" : `exited with code ${code}`);
         done(JSON.parse(out) as RenderedPage);
