@@ -34,6 +34,8 @@ const BAKED_CSS = [
   "html observablehq-loading[data-baked]::before{content:none}",
   // An address with a view's state (embed.ts marks it): the baked first state is not that view.
   "html[data-view-state] observablehq-loading[data-baked]{visibility:hidden}",
+  // Scripts on (embed.ts marks it): a baked chart holds the live chart's height (fragment.ts).
+  "html[data-script] observablehq-loading[data-baked] .chart-plot svg{height:var(--baked-height,auto)}",
   ".grid>observablehq-loading[data-baked]>.card{margin:0}",
   ".grid>observablehq-loading[data-baked]>*>p:first-child{margin-top:0}",
   ".grid>observablehq-loading[data-baked]>*>p:last-child{margin-bottom:0}",

@@ -28,6 +28,11 @@ export function bakedFragment(document: Document, nodes: readonly Node[]): strin
   // A script may nest forms (a year range of two Inputs.select); the HTML parser drops an inner
   // <form> tag. The outer one becomes a <div>: Inputs' styles are for their own, inner forms.
   for (const form of [...holder.querySelectorAll("form")].reverse()) if (form.querySelector("form")) rename(form, "div");
+  // With scripts on, a chart keeps its height when the column is narrower than the width it
+  // baked at (a phone): Plot's SVG then shrinks inside a box as tall as the live chart, so
+  // nothing below it moves when the live chart redraws (the rule is BAKED_CSS's, bake.ts).
+  // Without scripts it simply scales down.
+  for (const svg of holder.querySelectorAll(".chart-plot svg[viewBox][height]")) (svg as SVGElement).style.setProperty("--baked-height", `${svg.getAttribute("height")}px`);
   const markup = holder.outerHTML;
   const parsed = document.createElement("template");
   parsed.innerHTML = markup;

@@ -15,9 +15,10 @@ export const EMBED_PARAM = "embed";
  * but the block holding the embedded figure, and the site's sidebar, header, footer and toc.
  */
 export function embedHead(): string {
-  // It also marks an address that carries a view's state (data-view-state): the first state
+  // It also marks that scripts run (data-script: a baked chart then holds the live chart's
+  // height), and an address that carries a view's state (data-view-state): the first state
   // baked into the page (scripts/bake/) is then not that view, and stays hidden until the live one draws.
-  const script = `<script>(function(){var p=new URLSearchParams(location.search),id=p.get(${JSON.stringify(EMBED_PARAM)}),d=document.documentElement;if(id&&/^[a-z0-9-]+$/.test(id))d.setAttribute("data-embed",id);p.delete(${JSON.stringify(EMBED_PARAM)});if(p.toString())d.setAttribute("data-view-state","");})();</script>`;
+  const script = `<script>(function(){var p=new URLSearchParams(location.search),id=p.get(${JSON.stringify(EMBED_PARAM)}),d=document.documentElement;d.setAttribute("data-script","");if(id&&/^[a-z0-9-]+$/.test(id))d.setAttribute("data-embed",id);p.delete(${JSON.stringify(EMBED_PARAM)});if(p.toString())d.setAttribute("data-view-state","");})();</script>`;
   const hidden = [
     "#observablehq-sidebar", "#observablehq-sidebar-toggle", "#observablehq-sidebar-backdrop", "label[for=observablehq-sidebar-toggle]",
     "#observablehq-header", "#observablehq-footer", "#observablehq-toc", ".observablehq-pager"
