@@ -62,6 +62,8 @@ async function follow(page: Page, target: string): Promise<void> {
   await page.locator(`#observablehq-search-results a[href$="${target}"]`).first().click();
   await page.waitForURL(siteUrl + target);
   await page.locator(`[id="${target.split("#")[1]}"]`).waitFor({timeout: 30_000});
+  // The baked copy of the target is there from the first paint; the checks are about the live one.
+  await hydrated(page);
 }
 
 describe("the site's search", () => {
