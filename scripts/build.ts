@@ -3,13 +3,16 @@
 //   2. Bring the snapshot set up to date: every snapshot and first-state file at once, or the
 //      build stops (scripts/freshness/snapshotSet.ts).
 //   3. Run any other loader whose dependencies changed (scripts/freshness/freshen.ts).
-//   4. `observable build` into a fresh folder, dist.fresh-<pid>; only when it succeeded and has
+//   4. `observable build` into a fresh folder, dist.fresh-<pid>.
+//   5. Bake every page's first state into its HTML (scripts/bake/bake.ts); a figure that does
+//      not bake fails the build. Only when all this succeeded and the folder has
 //      its index page is the old dist/ swapped out for it (without the benchmark's reference
 //      page, unless OBSERVATORY_BENCH=1). A failed or killed build leaves the
 //      previous dist/ exactly as it was.
 import {spawn} from "node:child_process";
 import {existsSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
+import {bakeSite} from "./bake/bake.ts";
 import {freshen} from "./freshness/freshen.ts";
 import {refreshSnapshotSet} from "./freshness/snapshotSet.ts";
 import {removeTemporaries} from "./freshness/temporaries.ts";
@@ -58,6 +61,15 @@ if (code !== 0 || !existsSync(join(root, staging, "index.html"))) {
 if (process.env.OBSERVATORY_BENCH !== "1") {
   for (const path of ["bench", join("_file", "data", "bench")]) rmSync(join(root, staging, path), {recursive: true, force: true});
 }
+
+// Every page's first state drawn into its HTML (scripts/bake/): a figure that cannot be baked fails the build.
+const bakeStarted = performance.now();
+const baked = await bakeSite(join(root, "src"), join(root, staging), {log});
+if (baked.problems.length) {
+  rmSync(join(root, staging), {recursive: true, force: true});
+  fail(`the bake found ${baked.problems.length} problems:\n${baked.problems.map((p) => `  ${p}`).join("\n")}`);
+}
+log(`bake: ${baked.pages.length} pages, ${baked.pages.reduce((n, p) => n + p.figures, 0)} figures in ${((performance.now() - bakeStarted) / 1000).toFixed(1)} s`);
 
 // Swap: dist → dist.old-<pid>, dist.fresh-<pid> → dist. Killed in between, the next start puts the old site back.
 const old = `${OUTPUT}.old-${process.pid}`;

@@ -21,6 +21,7 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {BASIS_DASH, BASIS_FILL_OPACITY, basesIn, type Basis} from "./basisStyle.js";
 import {embeddedId, viewPath} from "./embed.js";
+import {describeRows} from "./figureDescription.js";
 import {currentRelease, figureTools} from "./figureTools.js";
 import {columnNames, findingsFor, shortSourceName, sourcesFor, withSourceNames, type Finding, type Row, type SourceRef} from "./figureData.js";
 import {followFragment} from "./fragment.js";
@@ -75,11 +76,12 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     <h2 class="chart-title" id=${`chart-${id}`}>${title}</h2>
     ${subtitle ? html`<p class="chart-subtitle">${subtitle}</p>` : null}
     ${warningNotice(flagged)}
-    <div class="chart-plot">${
+    <div class="chart-plot" aria-describedby=${`chart-${id}-description`}>${
       rows.length
         ? fitWidth((width: number) => plot(named, {width}), invalidation)
         : html`<p class="chart-empty">No figures in the tables for this selection.</p>`
     }</div>
+    <p class="chart-description" id=${`chart-${id}-description`}>${describeRows(rows)}</p>
     ${basisKey(basesIn(rows))}
     <figcaption>${options.caption ? [options.caption, note ? " " + note : ""] : caption(cited, note)}${revisedBadge(flagged)}</figcaption>
     <div class="chart-toolbar">
@@ -255,6 +257,7 @@ function installStyles(): void {
 .chart-figure .chart-table { margin-top: 0.5rem; }
 .chart-figure .chart-sql pre { white-space: pre-wrap; font-size: 0.85em; }
 .chart-figure .chart-embed-back { margin: 0.4rem 0 0; font-size: 0.85em; color: var(--theme-foreground-muted); }
+.chart-figure .chart-description { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .chart-figure .chart-empty { color: var(--theme-foreground-muted); font-style: italic; }
 `;
   document.head.append(style);

@@ -15,7 +15,10 @@ export const EMBED_PARAM = "embed";
  * but the block holding the embedded figure, and the site's sidebar, header, footer and toc.
  */
 export function embedHead(): string {
-  const script = `<script>(function(){var id=new URLSearchParams(location.search).get(${JSON.stringify(EMBED_PARAM)});if(id&&/^[a-z0-9-]+$/.test(id))document.documentElement.setAttribute("data-embed",id);})();</script>`;
+  // It also marks that scripts run (data-script: a baked chart then holds the live chart's
+  // height), and an address that carries a view's state (data-view-state): the first state
+  // baked into the page (scripts/bake/) is then not that view, and stays hidden until the live one draws.
+  const script = `<script>(function(){var p=new URLSearchParams(location.search),id=p.get(${JSON.stringify(EMBED_PARAM)}),d=document.documentElement;d.setAttribute("data-script","");if(id&&/^[a-z0-9-]+$/.test(id))d.setAttribute("data-embed",id);p.delete(${JSON.stringify(EMBED_PARAM)});if(p.toString())d.setAttribute("data-view-state","");})();</script>`;
   const hidden = [
     "#observablehq-sidebar", "#observablehq-sidebar-toggle", "#observablehq-sidebar-backdrop", "label[for=observablehq-sidebar-toggle]",
     "#observablehq-header", "#observablehq-footer", "#observablehq-toc", ".observablehq-pager"
@@ -28,6 +31,23 @@ export function embedHead(): string {
     "html[data-embed] figure.chart-embedded :is(.chart-toolbar,.chart-table,.chart-cite,.chart-sql){display:none!important}"
   ];
   return `${script}<style>${styles.join("")}</style>`;
+}
+
+/**
+ * For a built page's baked figures (scripts/bake/): in embed mode, the baked copy of the
+ * embedded figure shows (without its toolbar) until the live one replaces it. One rule per
+ * figure, since CSS cannot match the html's data-embed value against a figure's data-chart.
+ */
+export function bakedEmbedStyles(ids: readonly string[]): string {
+  return ids
+    .filter((id) => /^[a-z0-9-]+$/.test(id))
+    .map((id) => {
+      const baked = `[data-baked] figure[data-chart="${id}"]`;
+      return `html[data-embed="${id}"] #observablehq-main>:has(${baked}){display:block!important}` +
+        `html[data-embed="${id}"] ${baked}{margin:0.5rem 0}` +
+        `html[data-embed="${id}"] ${baked} :is(.chart-toolbar,.chart-table,.chart-cite,.chart-sql){display:none!important}`;
+    })
+    .join("");
 }
 
 /** The id of the figure this document embeds, or null on a normal visit. */

@@ -26,10 +26,12 @@ export function followFragment({settle = 4000, giveUp = 60_000} = {}): void {
   const id = hashTarget(location.hash);
   let target: HTMLElement | null = null;
   const place = () => {
-    if (!target) {
+    // A target baked into the HTML (scripts/bake/) is replaced by the live one: follow that.
+    if (!target?.isConnected) {
+      const first = !target;
       target = document.getElementById(id);
       if (!target) return;
-      setTimeout(stop, settle);
+      if (first) setTimeout(stop, settle);
     }
     target.classList.add("targeted");
     target.scrollIntoView({block: "start"});

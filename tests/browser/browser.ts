@@ -67,6 +67,30 @@ export async function sitePaths(siteUrl: string): Promise<string[]> {
   }
 }
 
+/**
+ * Each drawn figure's id, row count and number of data shapes (Plot's data marks; not text or
+ * axes, whose count follows the width: an embed is as wide as its frame, not as the page's column).
+ */
+export async function drawnFigures(page: Page): Promise<{id: string; rows: number; cites: boolean; shapes: number}[]> {
+  return page.$$eval("figure[data-chart]", (figures) =>
+    figures
+      .filter((figure) => figure.querySelector(".chart-plot svg"))
+      .map((figure) => ({
+        id: figure.getAttribute("data-chart")!,
+        rows: Number(figure.getAttribute("data-rows")),
+        cites: !!figure.querySelector("figcaption a.source-link"),
+        shapes: [...figure.querySelectorAll(".chart-plot g[aria-label]")]
+          .filter((group) => ["bar", "line", "dot", "area", "rect", "cell", "link", "rule"].includes(group.getAttribute("aria-label") ?? ""))
+          .reduce((n, group) => n + group.querySelectorAll("rect, circle, path, line").length, 0)
+      }))
+  );
+}
+
+/** Waits until the page's code has replaced every figure and card baked into its HTML (scripts/bake/). */
+export async function hydrated(page: Page, {timeout = 30_000} = {}): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading[data-baked]"), null, {timeout});
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, {recursive: true});
   await page.screenshot({path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true});

@@ -5,32 +5,13 @@
 // <iframe> that opens it.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {launchBrowser, sitePaths, watchedPage} from "./browser.ts";
+import {drawnFigures as figuresOf, launchBrowser, sitePaths, watchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
 
 beforeAll(async () => (browser = await launchBrowser()));
 afterAll(async () => browser?.close());
-
-/**
- * Each drawn figure's id, row count and number of data shapes (Plot's data marks; not text or
- * axes, whose count follows the width: an embed is as wide as its frame, not as the page's column).
- */
-async function figuresOf(page: Page): Promise<{id: string; rows: number; cites: boolean; shapes: number}[]> {
-  return page.$$eval("figure[data-chart]", (figures) =>
-    figures
-      .filter((figure) => figure.querySelector(".chart-plot svg"))
-      .map((figure) => ({
-        id: figure.getAttribute("data-chart")!,
-        rows: Number(figure.getAttribute("data-rows")),
-        cites: !!figure.querySelector("figcaption a.source-link"),
-        shapes: [...figure.querySelectorAll(".chart-plot g[aria-label]")]
-          .filter((group) => ["bar", "line", "dot", "area", "rect", "cell", "link", "rule"].includes(group.getAttribute("aria-label") ?? ""))
-          .reduce((n, group) => n + group.querySelectorAll("rect, circle, path, line").length, 0)
-      }))
-  );
-}
 
 /** What an embed view shows: the figures a reader can see, the navigation's visibility, the link back. */
 async function embedView(page: Page) {

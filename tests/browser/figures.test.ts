@@ -11,7 +11,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {openSnapshotDatabase} from "../../scripts/snapshot-set/precompute.ts";
-import {launchBrowser, screenshot, sitePaths, watchedPage} from "./browser.ts";
+import {hydrated, launchBrowser, screenshot, sitePaths, watchedPage} from "./browser.ts";
 import {inspectFigures, type FigureReport} from "./figureQuality.ts";
 import {takeAwayProblems} from "./takeAwayCheck.ts";
 
@@ -52,6 +52,7 @@ async function openAt(path: string, width: number, scheme: "light" | "dark") {
 }
 
 async function figuresDrawn(page: Page): Promise<void> {
+  await hydrated(page);
   await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.querySelector(".chart-plot svg, .chart-empty")), null, {timeout: 30_000});
 }
 

@@ -5,7 +5,7 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {loadSources} from "../../data-loaders/sources.ts";
-import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
+import {hydrated, launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -41,6 +41,7 @@ async function search(page: Page, text: string): Promise<Result[]> {
 /** Opens a page and waits until its figures have drawn. */
 async function openPage(page: Page, path: string): Promise<void> {
   await page.goto(siteUrl + path, {waitUntil: "networkidle"});
+  await hydrated(page);
   await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.querySelector(".chart-plot svg, .chart-empty")), null, {timeout: 30_000});
 }
 
@@ -61,6 +62,8 @@ async function follow(page: Page, target: string): Promise<void> {
   await page.locator(`#observablehq-search-results a[href$="${target}"]`).first().click();
   await page.waitForURL(siteUrl + target);
   await page.locator(`[id="${target.split("#")[1]}"]`).waitFor({timeout: 30_000});
+  // The baked copy of the target is there from the first paint; the checks are about the live one.
+  await hydrated(page);
 }
 
 describe("the site's search", () => {

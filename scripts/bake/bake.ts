@@ -1,0 +1,113 @@
+// The build's bake step (scripts/build.ts, after `observable build`, before the swap): every
+// page the sidebar lists, but the SQL workbench, is run in Node at its first state
+// (renderPage.ts, a child process per page, two at a time) and what each cell displayed is
+// written into the page's HTML just before the cell's root, as the <observablehq-loading>
+// placeholder Framework removes when the cell first displays (fragment.ts). So the page shows
+// every figure, headline card and input without JavaScript, and the live cell takes the baked
+// one's place in the same step.
+//
+// A figure the page places (scripts/site/figurePlacements.ts) that did not bake with a drawn
+// chart, or a cell that failed in the bake, fails the build with its name: the site would
+// otherwise ship a page that pops in, or a first state that differs from the live one.
+import {spawn} from "node:child_process";
+import {readFileSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {JSDOM} from "jsdom";
+import {bakedEmbedStyles} from "../../src/components/embed.ts";
+import {loaderTimeoutMs} from "../freshness/timeLimit.ts";
+import {figurePlacements} from "../site/figurePlacements.ts";
+import {insertBaked, styleElement} from "./fragment.ts";
+import type {RenderedPage} from "./renderPage.ts";
+
+/** The main column at a 1280-pixel window (Framework's layout, sidebar open): the width figures bake at. */
+export const BAKE_WIDTH = 912;
+
+/** Pages not baked: the workbench's first state is an empty editor, and it is an application, not a report. */
+const NOT_BAKED = new Set(["/sql"]);
+
+/**
+ * The baked placeholder lays out as its contents would (a card stays a grid item) and does not
+ * spin; the theme's child-combinator rules (`.grid>.card`, …) are repeated through it.
+ */
+const BAKED_CSS = [
+  "html observablehq-loading[data-baked]{display:contents;font:inherit;color:inherit;animation:none;transform:none}",
+  "html observablehq-loading[data-baked]::before{content:none}",
+  // An address with a view's state (embed.ts marks it): the baked first state is not that view.
+  "html[data-view-state] observablehq-loading[data-baked]{visibility:hidden}",
+  // Scripts on (embed.ts marks it): a baked chart holds the live chart's height (fragment.ts).
+  "html[data-script] observablehq-loading[data-baked] .chart-plot svg{height:var(--baked-height,auto)}",
+  ".grid>observablehq-loading[data-baked]>.card{margin:0}",
+  ".grid>observablehq-loading[data-baked]>*>p:first-child{margin-top:0}",
+  ".grid>observablehq-loading[data-baked]>*>p:last-child{margin-bottom:0}",
+  ".card>observablehq-loading[data-baked]:first-child>:first-child{margin-top:0}",
+  ".card>observablehq-loading[data-baked]:last-child>:last-child{margin-bottom:0}"
+].join("");
+
+export interface BakeReport {
+  pages: {path: string; cells: number; figures: number}[];
+  problems: string[];
+}
+
+/** The pages the built site's sidebar links to ("/", "/supply", …). */
+export function sidebarPaths(site: string): string[] {
+  const {document} = new JSDOM(readFileSync(join(site, "index.html"), "utf8"), {url: "http://bake.invalid/"}).window;
+  const paths = [...document.querySelectorAll("#observablehq-sidebar a[href]")].map((a) => new URL((a as HTMLAnchorElement).href).pathname.replace(/\.html$/, ""));
+  return [...new Set(paths.map((path) => (path === "/index" ? "/" : path)))];
+}
+
+function renderInChild(site: string, path: string): Promise<RenderedPage> {
+  const child = spawn(process.execPath, [...process.execArgv, resolve(import.meta.dirname, "renderPage.ts"), site, path, String(BAKE_WIDTH)], {stdio: ["ignore", "pipe", "pipe"]});
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk) => (out += chunk));
+  child.stderr.on("data", (chunk) => (err += chunk));
+  // The page's own limit is a minute (renderPage.ts); this one only guards against a hang.
+  const timer = setTimeout(() => child.kill("SIGKILL"), loaderTimeoutMs());
+  // A build stopped by a signal (scripts/build.ts exits) takes its pages' processes with it.
+  const stop = () => child.kill("SIGKILL");
+  process.once("exit", stop);
+  return new Promise((done) =>
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      process.off("exit", stop);
+      try {
+        if (code !== 0) throw new Error(code === null ? "killed after the time limit" : `exited with code ${code}`);
+        done(JSON.parse(out) as RenderedPage);
+      } catch (error) {
+        done({cells: {}, styles: [], figures: [], problems: [`${path}: the bake did not run (${(error as Error).message}): ${err.trim().split("\n").slice(-5).join(" | ")}`]});
+      }
+    })
+  );
+}
+
+/** Bakes the pages of the site in `site` (a built dist folder) in place, their sources in `pagesRoot` (src/); the report's problems fail the build. */
+export async function bakeSite(pagesRoot: string, site: string, {log = (_: string) => {}, concurrency = 2} = {}): Promise<BakeReport> {
+  const paths = sidebarPaths(site).filter((path) => !NOT_BAKED.has(path));
+  const placements = await figurePlacements(pagesRoot, paths);
+  const report: BakeReport = {pages: [], problems: []};
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path; (path = queue.shift()); ) {
+      const rendered = await renderInChild(site, path);
+      report.problems.push(...rendered.problems);
+      const baked = new Map(rendered.figures.map((figure) => [figure.id, figure]));
+      for (const placement of placements.filter((p) => p.page === path)) {
+        const figure = baked.get(placement.id);
+        if (!figure) report.problems.push(`${path}: figure "${placement.id}" was not baked (its cell displayed nothing in the bake)`);
+        else if (!figure.drawn) report.problems.push(`${path}: figure "${placement.id}" baked without a chart (no SVG, no "no figures" notice)`);
+      }
+      const file = join(site, path === "/" ? "index.html" : `${path.slice(1)}.html`);
+      const {document} = new JSDOM("").window;
+      const head = [BAKED_CSS, ...rendered.styles, bakedEmbedStyles(rendered.figures.map((figure) => figure.id))].map((css) => styleElement(document, css)).join("");
+      try {
+        writeFileSync(file, insertBaked(readFileSync(file, "utf8"), rendered.cells, head));
+      } catch (error) {
+        report.problems.push(`${path}: ${(error as Error).message}`);
+      }
+      report.pages.push({path, cells: Object.keys(rendered.cells).length, figures: rendered.figures.length});
+      log(`bake: ${path} — ${rendered.figures.length} figures, ${Object.keys(rendered.cells).length} cells`);
+    }
+  };
+  await Promise.all(Array.from({length: concurrency}, worker));
+  return report;
+}

@@ -1,0 +1,106 @@
+// The first state in the HTML (scripts/bake/): with JavaScript off, every page shows every
+// figure its code places — title, source line, a text description and a chart with data
+// marks — and every headline card with its number; with JavaScript on, the live figures take
+// the baked ones' places without moving anything on screen and without leaving a copy behind.
+import {resolve} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {figurePlacements} from "../../scripts/site/figurePlacements.ts";
+import {drawnFigures, hydrated, launchBrowser, screenshot, sitePaths, watchedPage} from "./browser.ts";
+
+const siteUrl = inject("siteUrl");
+const SRC = resolve(import.meta.dirname, "..", "..", "src");
+let browser: Browser;
+
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(async () => browser?.close());
+
+// The workbench is not baked (scripts/bake/bake.ts): its first state is an empty editor.
+const pages = (await sitePaths(siteUrl)).filter((path) => path !== "/sql");
+const placements = await figurePlacements(SRC, pages);
+const name = (path: string) => (path === "/" ? "index" : path.slice(1));
+
+/** Every figure and headline card as a reader sees it. */
+async function whatIsShown(page: Page) {
+  const figures = await drawnFigures(page);
+  const details = await page.$$eval("figure[data-chart]", (list) =>
+    list.map((figure) => ({
+      id: figure.getAttribute("data-chart")!,
+      title: figure.querySelector(".chart-title")?.textContent?.trim() ?? "",
+      caption: figure.querySelector("figcaption")?.textContent?.trim() ?? "",
+      description: figure.querySelector(".chart-description")?.textContent?.trim() ?? "",
+      width: Math.round(figure.querySelector(".chart-plot svg")?.getBoundingClientRect().width ?? 0)
+    }))
+  );
+  const cards = await page.$$eval(".headline-card", (list) => list.map((card) => ({label: card.querySelector("h2")?.textContent?.trim() ?? "", number: card.querySelector(".big")?.textContent?.trim() ?? ""})));
+  return {figures, details, cards};
+}
+
+/** Records every layout shift from the first paint on (the buffered entries include those before the observer). */
+async function watchShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: {value: number; nodes: string[]}[] = ((window as any).__layoutShifts = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) {
+        if (entry.hadRecentInput) continue;
+        shifts.push({value: entry.value, nodes: (entry.sources ?? []).map((source: any) => source.node?.closest?.("figure[data-chart]")?.getAttribute("data-chart") ?? source.node?.className ?? source.node?.nodeName ?? "?")});
+      }
+    }).observe({type: "layout-shift", buffered: true});
+  });
+}
+
+describe("baked first states", () => {
+  for (const path of pages) {
+    const expected = placements.filter((placement) => placement.page === path).map((placement) => placement.id);
+
+    it(`${path}: with JavaScript off, shows every figure with data marks and every headline number`, async () => {
+      // The headline cards the page's code shows, to compare against.
+      const live = await watchedPage(browser);
+      await live.page.goto(siteUrl + path, {waitUntil: "networkidle"});
+      await hydrated(live.page);
+      const liveCards = (await whatIsShown(live.page)).cards;
+      await live.page.context().close();
+
+      const context = await browser.newContext({javaScriptEnabled: false, viewport: {width: 1280, height: 900}});
+      const page = await context.newPage();
+      await page.goto(siteUrl + path);
+      const shown = await whatIsShown(page);
+      const problems: string[] = [];
+      for (const id of expected) {
+        const figure = shown.figures.filter((f) => f.id === id);
+        const detail = shown.details.find((f) => f.id === id);
+        if (figure.length !== 1) problems.push(`${id}: shown ${figure.length} times with a chart`);
+        else if (!(figure[0].shapes > 0)) problems.push(`${id}: no data marks`);
+        if (!detail?.title) problems.push(`${id}: no title`);
+        if (!/Sources?:|figures|table/i.test(detail?.caption ?? "")) problems.push(`${id}: no source line (${detail?.caption})`);
+        if (!detail?.description) problems.push(`${id}: no text description`);
+      }
+      expect(problems).toEqual([]);
+      expect(shown.cards.map((card) => card.label)).toEqual(liveCards.map((card) => card.label));
+      expect(shown.cards.filter((card) => !/\d/.test(card.number)), "cards without their number").toEqual([]);
+      await screenshot(page, `baked-${name(path)}-1280`);
+      await page.setViewportSize({width: 390, height: 844});
+      // At phone width the baked charts scale down to the column (viewBox, max-width: 100%).
+      const narrow = await whatIsShown(page);
+      expect(narrow.details.filter((f) => f.width > 390).map((f) => f.id), "wider than the phone").toEqual([]);
+      await screenshot(page, `baked-${name(path)}-390`);
+      await context.close();
+    });
+
+    it(`${path}: with JavaScript on, each figure once, and nothing moves while the page's code replaces the baked figures`, async () => {
+      const {page, problems} = await watchedPage(browser);
+      await watchShifts(page);
+      await page.goto(siteUrl + path, {waitUntil: "networkidle"});
+      await hydrated(page);
+      // Two frames after the last replacement, so its shift (if any) has been reported.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const ids = (await page.$$eval("figure[data-chart]", (list) => list.map((figure) => figure.getAttribute("data-chart")!))).sort();
+      expect(ids).toEqual([...expected].sort());
+      const shifts: {value: number; nodes: string[]}[] = await page.evaluate(() => (window as any).__layoutShifts);
+      const largest = shifts.reduce((max, shift) => (shift.value > max.value ? shift : max), {value: 0, nodes: [] as string[]});
+      expect(largest.value, `largest layout shift (${largest.nodes.join(", ")})`).toBeLessThan(0.01);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
