@@ -4,7 +4,7 @@
 import {readFileSync} from "node:fs";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
+import {hydrated, launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -15,7 +15,10 @@ afterAll(async () => browser?.close());
 async function open(path: string, colorScheme: "light" | "dark" = "light") {
   const watched = await watchedPage(browser, {colorScheme});
   await watched.page.goto(`${siteUrl}${path}`);
-  await watched.page.locator("figure[data-chart] svg").first().waitFor({timeout: 30_000});
+  // The baked first state is in the HTML at once; the page is the reader's once the live figures
+  // replaced it (an address with a state of its own may need DuckDB, which takes a while to start).
+  await hydrated(watched.page, {timeout: 60_000});
+  await watched.page.locator("figure[data-chart] svg").first().waitFor({timeout: 60_000});
   return watched;
 }
 

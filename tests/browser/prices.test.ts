@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {csvParseRows} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {launchBrowser, screenshot, watchedPage} from "./browser.ts";
+import {hydrated, launchBrowser, screenshot, watchedPage} from "./browser.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -18,6 +18,8 @@ async function open(path: string, {colorScheme = "light", width = 1280}: {colorS
   await watched.page.setViewportSize({width, height: 900});
   await watched.page.goto(`${siteUrl}${path}`);
   await watched.page.locator("figure[data-chart] svg").first().waitFor({timeout: 90_000});
+  // The baked first state is in the HTML at once; the page is the reader's once the live figures replaced it.
+  await hydrated(watched.page, {timeout: 90_000});
   return watched;
 }
 
