@@ -204,6 +204,29 @@ describe("the SQL workbench", () => {
     const drawn = await page.$$eval(".wb-result tbody tr:not(.wb-spacer)", (rows) => rows.length);
     expect(drawn).toBeGreaterThan(10);
     expect(drawn).toBeLessThan(200);
+    // Scrolling swaps the rows in view: after a jump, small steps and a jump to the end, the rows in
+    // the page are consecutive, start above the view and reach below it, and hold their own values.
+    const box = ".wb-results .wb-table-scroll";
+    for (const to of [2500 * 26, 2500 * 26 + 120, 2500 * 26 + 240, 2500 * 26 - 3000, 5000 * 26]) {
+      await page.$eval(box, (element, top) => ((element as HTMLElement).scrollTop = top), to);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const view = await page.$eval(box, (element) => {
+        const scroller = element as HTMLElement;
+        const rows = [...scroller.querySelectorAll("tbody tr:not(.wb-spacer)")] as HTMLTableRowElement[];
+        const top = scroller.getBoundingClientRect().top;
+        return {
+          values: rows.map((row) => Number((row.cells[0].textContent ?? "").replace(/,/g, ""))),
+          indexes: rows.map((row) => Number(row.dataset.row)),
+          firstTop: rows[0].getBoundingClientRect().top - top,
+          lastBottom: rows[rows.length - 1].getBoundingClientRect().bottom - top,
+          height: scroller.clientHeight,
+        };
+      });
+      expect(view.values).toEqual(view.indexes);
+      expect(view.values).toEqual(view.values.map((_, k) => view.values[0] + k));
+      expect(view.firstTop).toBeLessThanOrEqual(30);
+      expect(view.lastBottom >= view.height || view.values.at(-1) === 4999).toBe(true);
+    }
     await page.fill(".wb-row-cap", "2000");
     await typeAndRun(page, "SELECT range AS i FROM range(5000)");
     expect(await page.textContent(".wb-summary")).toMatch(/^2,000 rows kept \(the row cap of 2,000\); the result has more/);

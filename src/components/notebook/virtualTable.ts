@@ -49,16 +49,25 @@ export function resultTable(result: TableSource, {label = "Query result"} = {}):
   if (columns.length === 0) return h("p", {class: "wb-muted"}, "The statement returned no columns.");
   const read = rowReader(result);
   const numeric = columns.map((c) => c.kind === "number");
-  const row = (i: number) => {
+  /** Writes row `i` into a row element of empty cells. */
+  const fill = (tr: HTMLElement, i: number) => {
+    tr.dataset.row = String(i);
     const cells = read(i);
-    return h("tr", {"data-row": i}, ...cells.map((cell, c) => h("td", {class: [numeric[c] ? "wb-num" : "", cell == null ? "wb-null" : ""].join(" ").trim() || null}, cell == null ? "null" : formatCell(cell))));
+    for (let c = 0; c < cells.length; c++) {
+      const td = tr.children[c] as HTMLElement;
+      const cell = cells[c];
+      td.className = [numeric[c] ? "wb-num" : "", cell == null ? "wb-null" : ""].join(" ").trim();
+      td.textContent = cell == null ? "null" : formatCell(cell);
+    }
+    return tr;
   };
+  const blankRow = () => h("tr", {}, ...columns.map(() => h("td", {})));
   const head = h("thead", {}, h("tr", {}, ...columns.map((c, i) => h("th", {title: c.type, class: numeric[i] ? "wb-num" : null}, c.name))));
   const body = h("tbody", {});
   const table = h("table", {class: "wb-result"}, head, body);
   const scroll = h("div", {class: "wb-table-scroll", tabindex: 0, role: "region", "aria-label": label, "data-rows": rowCount}, table);
   if (rowCount <= DRAW_ALL) {
-    for (let i = 0; i < rowCount; i++) body.append(row(i));
+    for (let i = 0; i < rowCount; i++) body.append(fill(blankRow(), i));
     return scroll;
   }
   // Fixed column widths (from the header and a sample of rows), so columns do not jump as rows change.
@@ -67,15 +76,36 @@ export function resultTable(result: TableSource, {label = "Query result"} = {}):
   const widths = columns.map((c, i) => Math.min(28 * 16, 16 + 7.5 * Math.max(c.name.length, ...sample.map((r) => formatCell(read(r)[i] ?? "null").length))));
   table.prepend(h("colgroup", {}, ...widths.map((w) => h("col", {style: `width: ${Math.ceil(w)}px`}))));
   table.style.width = `${Math.ceil(widths.reduce((a, b) => a + b, 0))}px`;
-  const spacer = (height: number) => h("tr", {class: "wb-spacer", "aria-hidden": "true", style: `height: ${height}px`}, h("td", {colspan: columns.length}));
-  let shown = {from: -1, to: -1};
+  scroll.classList.add("wb-virtual-scroll");
+  const spacer = () => h("tr", {class: "wb-spacer", "aria-hidden": "true"}, h("td", {colspan: columns.length}));
+  const top = spacer();
+  const bottom = spacer();
+  body.append(top, bottom);
+  // The rows in the page, for the rows `from` to `to`. Scrolling keeps the rows still in view and
+  // refills the ones that left it, so a step of the wheel touches a few rows, not every one.
+  let from = 0;
+  let to = 0;
+  let rows: HTMLElement[] = [];
   const draw = () => {
     const range = visibleRange(scroll.scrollTop, scroll.clientHeight || 32 * 16, rowCount);
-    if (range.from === shown.from && range.to === shown.to) return;
-    shown = range;
-    const rows: HTMLElement[] = [];
-    for (let i = range.from; i < range.to; i++) rows.push(row(i));
-    body.replaceChildren(spacer(range.from * ROW_HEIGHT), ...rows, spacer((rowCount - range.to) * ROW_HEIGHT));
+    if (range.from === from && range.to === to && rows.length) return;
+    const keepFrom = Math.max(from, range.from);
+    const keepTo = Math.min(to, range.to);
+    const overlap = keepFrom < keepTo;
+    const kept = overlap ? rows.slice(keepFrom - from, keepTo - from) : [];
+    const free = overlap ? [...rows.slice(0, keepFrom - from), ...rows.slice(keepTo - from)] : rows;
+    for (const tr of free) tr.remove();
+    const take = (i: number) => fill(free.pop() ?? blankRow(), i);
+    const before: HTMLElement[] = [];
+    for (let i = range.from; i < (overlap ? keepFrom : range.to); i++) before.push(take(i));
+    const after: HTMLElement[] = [];
+    if (overlap) for (let i = keepTo; i < range.to; i++) after.push(take(i));
+    top.after(...before);
+    bottom.before(...after);
+    rows = [...before, ...kept, ...after];
+    ({from, to} = range);
+    top.style.height = `${from * ROW_HEIGHT}px`;
+    bottom.style.height = `${(rowCount - to) * ROW_HEIGHT}px`;
   };
   let frame = 0;
   scroll.addEventListener("scroll", () => {
