@@ -187,7 +187,7 @@ describe("the notebook", () => {
     const example = EXAMPLE_NOTEBOOKS.find((e) => e.theme === "Trade")!.notebook;
     await follow(page, `#nb=${notebookToFragment(example)}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(".nb-download")]);
-    expect(download.suggestedFilename()).toBe("where-us-imports-of-rare-earth-compounds-come-from.notebook.sql");
+    expect(download.suggestedFilename()).toBe("where-chinas-imports-of-rare-earth-compounds-come-from.notebook.sql");
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.split("\n")[0]).toBe("-- Rare Earth Observatory notebook, format 1");
     expect(notebookFromText(text)).toEqual(example);
@@ -196,7 +196,7 @@ describe("the notebook", () => {
     await page.setInputFiles(".nb-open", {name: "damaged.notebook.sql", mimeType: "text/plain", buffer: Buffer.from(text.replace("-- %% input partner", "-- %% input Partner!"))});
     await expect.poll(() => page.textContent(".nb-notebook-status")).toMatch(/^Could not open damaged\.notebook\.sql: Line \d+: The input cell Partner! is not valid/);
     await page.setInputFiles(".nb-open", {name: "trade.notebook.sql", mimeType: "text/plain", buffer: Buffer.from(text)});
-    await expect.poll(() => page.$$eval(".nb-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(["us_imports", "partner", "partner_share"]);
+    await expect.poll(() => page.$$eval(".nb-name", (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(["china_imports", "partner", "partner_share"]);
     await page.waitForSelector('.wb[data-state="idle"]');
     expectNoProblems(shared);
   });

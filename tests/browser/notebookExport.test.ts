@@ -40,11 +40,11 @@ it("exports a notebook as a page that builds offline in the project and draws th
   await page.goto(`${siteUrl}/sql#nb=${notebookToFragment(example)}`);
   await page.waitForSelector('.wb[data-state="idle"]', {timeout: 90_000});
   const expected = await workbenchRows(page);
-  expect(Object.keys(expected)).toEqual(["us_imports", "partner_share"]);
+  expect(Object.keys(expected)).toEqual(["china_imports", "partner_share"]);
   for (const rows of Object.values(expected)) expect(rows.length).toBeGreaterThan(0);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(".nb-export")]);
   const fileName = download.suggestedFilename();
-  expect(fileName).toBe("where-us-imports-of-rare-earth-compounds-come-from.md");
+  expect(fileName).toBe("where-chinas-imports-of-rare-earth-compounds-come-from.md");
   const markdown = readFileSync((await download.path())!, "utf8");
   await page.context().close();
 

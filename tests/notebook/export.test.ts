@@ -30,14 +30,14 @@ describe("the exported page", () => {
   it("turns cells into tables, inputs into Inputs and charts into Plot code, with each cell's dependencies", () => {
     const trade = EXAMPLE_NOTEBOOKS.find((e) => e.theme === "Trade")!.notebook;
     const page = exportPage(trade, {exportedAt: "2026-12-02T00:00:00Z"});
-    expect(page.startsWith('---\ntitle: "Where US imports of rare-earth compounds come from"\ntoc: false\n---\n')).toBe(true);
+    expect(page.startsWith(`---\ntitle: "Where China's imports of rare-earth compounds come from"\ntoc: false\n---\n`)).toBe(true);
     expect(page).toContain('import {notebookTable, notebookChoices, rowsTable} from "./components/notebook/pageCells.js";');
-    expect(page).toContain('const us_imports = await notebookTable("us_imports", `SELECT partner');
-    expect(page).toContain('const partner = view(Inputs.select(await notebookChoices("us_imports", "partner", [us_imports]), {label: "partner", value: "Malaysia"}));');
-    expect(page).toMatch(/const partner_share = await notebookTable\("partner_share", `[^`]+`, \{partner\}, \[us_imports\]\);/);
-    expect(page).toContain('Plot.lineY(us_imports, {x: "year", y: "tonnes", z: "partner", stroke: "partner", sort: "year"})');
+    expect(page).toContain('const china_imports = await notebookTable("china_imports", `SELECT partner');
+    expect(page).toContain('const partner = view(Inputs.select(await notebookChoices("china_imports", "partner", [china_imports]), {label: "partner", value: "Malaysia"}));');
+    expect(page).toMatch(/const partner_share = await notebookTable\("partner_share", `[^`]+`, \{partner\}, \[china_imports\]\);/);
+    expect(page).toContain('Plot.lineY(china_imports, {x: "year", y: "tonnes", z: "partner", stroke: "partner", sort: "year"})');
     expect(page).toContain("display(rowsTable(partner_share));");
-    expect(pageFileName(trade.title)).toBe("where-us-imports-of-rare-earth-compounds-come-from.md");
+    expect(pageFileName(trade.title)).toBe("where-chinas-imports-of-rare-earth-compounds-come-from.md");
   });
 });
 

@@ -46,11 +46,11 @@ ORDER BY c.year`,
   {
     theme: "Trade",
     notebook: {
-      title: "Where US imports of rare-earth compounds come from",
+      title: "Where China's imports of rare-earth compounds come from",
       cells: [
-        note("US imports of rare-earth compounds (HS 2846, net weight) by partner, and one partner's share of the world total each year. The drop-down's choices come from the first cell."),
+        note("China's imports of rare-earth compounds (HS 2846, net weight, UN Comtrade) by partner, and one partner's share of the world total each year. The drop-down's choices come from the first cell."),
         sql(
-          "us_imports",
+          "china_imports",
           `
 SELECT partner, year(period_start) AS year, value AS tonnes, basis, source_id
 FROM observations
@@ -58,15 +58,15 @@ WHERE indicator = 'Imports of rare-earth compounds (HS 2846), net weight' AND is
 ORDER BY partner, year`,
           {mark: "line", x: "year", y: "tonnes", color: "partner"}
         ),
-        input("partner", {control: "select", table: "us_imports", column: "partner", value: "Malaysia"}),
+        input("partner", {control: "select", table: "china_imports", column: "partner", value: "Malaysia"}),
         sql(
           "partner_share",
           `
-SELECT p.year, p.tonnes, round(100 * p.tonnes / w.tonnes, 1) AS share_of_us_imports_pct
-FROM us_imports p JOIN us_imports w USING (year)
+SELECT p.year, p.tonnes, round(100 * p.tonnes / w.tonnes, 1) AS share_of_china_imports_pct
+FROM china_imports p JOIN china_imports w USING (year)
 WHERE p.partner = $partner AND w.partner = 'World'
 ORDER BY p.year`,
-          {mark: "bar", x: "year", y: "share_of_us_imports_pct"}
+          {mark: "bar", x: "year", y: "share_of_china_imports_pct"}
         )
       ]
     }

@@ -30,7 +30,7 @@ export function isPlainMarkdown(text: string): boolean {
 
 /** The page's file name for a notebook title: `Magnet exports` → `magnet-exports.md`. */
 export function pageFileName(title: string): string {
-  const slug = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const slug = title.toLowerCase().normalize("NFKD").replace(/['’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
   return `${slug || "notebook"}.md`;
 }
 
@@ -115,10 +115,12 @@ export function plotCode(data: string, {mark, x, y, color, facet}: ChartSettings
   const fy = facet ? `, fy: ${s(facet)}` : "";
   const z = color ? `, z: ${s(color)}` : "";
   const fill = color ? s(color) : `"var(--theme-foreground-focus)"`;
-  const head = `Plot.plot({\n  width,\n  title: ${s(`${y} by ${x}`)},${color ? "\n  color: {legend: true}," : ""}\n  y: {grid: true},\n  marks: [\n    Plot.ruleY([0]),\n`;
+  // A column named for years is an integer axis: ticks read 2015, not 2,015.
+  const xAxis = /year/i.test(x ?? "") ? `{label: ${s(x)}, tickFormat: "d"}` : `{label: ${s(x)}}`;
+  const head = `Plot.plot({\n  width,\n  marginLeft: 64,\n  title: ${s(`${y} by ${x}`)},${color ? "\n  color: {legend: true}," : ""}\n  x: ${xAxis},\n  y: {grid: true},\n  marks: [\n    Plot.ruleY([0]),\n`;
   const tail = `\n  ]\n})`;
   if (mark === "bar")
-    return `// Bars over a category sum the rows of each category, as in the workbench.\nconst ${data}_isCategory = typeof ${data}[0]?.[${s(x)}] === "string";\ndisplay(${data}_isCategory\n  ? Plot.plot({width, marginLeft: 160, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: {grid: true}, marks: [Plot.barX(${data}, Plot.groupY({x: "sum"}, {y: ${s(x)}, x: ${s(y)}, fill: ${fill}${fy}, sort: {y: "-x"}})), Plot.ruleX([0])]})\n  : Plot.plot({width, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} y: {grid: true}, marks: [Plot.barY(${data}, {x: ${s(x)}, y: ${s(y)}, fill: ${fill}${fy}}), Plot.ruleY([0])]}));`;
+    return `// Bars over a category sum the rows of each category, as in the workbench.\nconst ${data}_isCategory = typeof ${data}[0]?.[${s(x)}] === "string";\ndisplay(${data}_isCategory\n  ? Plot.plot({width, marginLeft: 160, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: {grid: true}, marks: [Plot.barX(${data}, Plot.groupY({x: "sum"}, {y: ${s(x)}, x: ${s(y)}, fill: ${fill}${fy}, sort: {y: "-x"}})), Plot.ruleX([0])]})\n  : Plot.plot({width, marginLeft: 64, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: ${xAxis}, y: {grid: true}, marks: [Plot.barY(${data}, {x: ${s(x)}, y: ${s(y)}, fill: ${fill}${fy}}), Plot.ruleY([0])]}));`;
   const markCode =
     mark === "line"
       ? `    Plot.lineY(${data}, {x: ${s(x)}, y: ${s(y)}${z}, stroke: ${color ? s(color) : '"currentColor"'}${fy}, sort: ${s(x)}})`

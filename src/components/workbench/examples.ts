@@ -60,7 +60,7 @@ ORDER BY period_start, period`
   },
   {
     theme: "Trade",
-    title: "US imports of rare-earth compounds by partner",
+    title: "China's imports of rare-earth compounds by partner",
     needs: ["observations"],
     query: sql`
 SELECT partner, sum(value) AS tonnes, min(period) AS first_year, max(period) AS last_year
