@@ -36,7 +36,9 @@ export function intensityRangeChart(data: readonly Row[], {width = 640, y = "lab
     marginRight: 60,
     x: {label: xLabel ?? null, grid: true, zero: true, nice: true},
     y: {label: null, domain: labels, axis: above ? null : "left"},
-    symbol: {domain: ["published", "derived here"].filter((name) => rows.some((row) => row.value != null && kind(row) === name)), range: ["circle", "diamond"], legend: true},
+    // Each kind keeps its own symbol when the other is absent (a domain of "derived here" alone
+    // must not take the first symbol of the range).
+    symbol: {...symbols(rows.filter((row) => row.value != null).map(kind)), legend: true},
     marks: [
       Plot.barX(ranges, {x1: "value_low", x2: "value_high", y: "label", fill: accent, fillOpacity: 0.35, stroke: accent, insetTop: 8 + 2 * shift, insetBottom: 8}),
       above ? Plot.text(labels, {y: (label: string) => label, text: (label: string) => label, frameAnchor: "left", dy: -16, textAnchor: "start", lineWidth: (width - 40) / 12, fill: "currentColor"}) : null,
@@ -46,4 +48,12 @@ export function intensityRangeChart(data: readonly Row[], {width = 640, y = "lab
       pointerTip(rows, {x: (row: Row) => row.value ?? row.value_high, y: "label", pointer: "y"})
     ]
   });
+}
+
+const SYMBOLS = {published: "circle", "derived here": "diamond"} as const;
+
+/** The symbol scale for the kinds that occur: each kind with its own symbol, in a fixed order. */
+export function symbols(kinds: readonly string[]): {domain: string[]; range: string[]} {
+  const domain = (Object.keys(SYMBOLS) as (keyof typeof SYMBOLS)[]).filter((name) => kinds.includes(name));
+  return {domain, range: domain.map((name) => SYMBOLS[name])};
 }
