@@ -1,7 +1,7 @@
 // Series over time, one colour per series: measured points filled and joined by a solid
 // line, estimates, forecasts and targets hollow and joined by a dashed line, published
-// ranges as a vertical bar, lower bounds marked "≥". A line breaks where a series skips a
-// year, and years on the axis are printed once each, as years.
+// ranges as a vertical bar, bounds marked "≥" or "≤" and left out of the lines. A line breaks
+// where a series skips a year, and years on the axis are printed once each, as years.
 import * as Plot from "npm:@observablehq/plot";
 import {BASIS_FILL_OPACITY, basisOf} from "./basisStyle.js";
 import {byBasis, dashOf, valueText, type Row} from "./basisMarks.js";
@@ -28,8 +28,11 @@ export function yearlySeriesChart(data: readonly Row[], {width = 640, height = 3
   const rows: Row[] = data.map((row) => ({...row, series: row[z], date: row[x], value: row[y]}));
   const points = rows.filter((row) => row.value != null);
   const ranges = rows.filter((row) => row.value == null && row.value_low != null && row.value_high != null);
-  const actual = breakAtGaps(points.filter((row) => basisOf(row) === "actual"), {step: YEAR_MS});
-  const projected = breakAtGaps(projectedPaths(points), {z: "path", step: YEAR_MS});
+  // Lines join exact figures only: a bound ("≤ 1.8 million", "≥ 2 million") is a dot with its
+  // label, so no slope is drawn between an upper bound one year and a lower bound the next.
+  const exact = points.filter((row) => !row.bound);
+  const actual = breakAtGaps(exact.filter((row) => basisOf(row) === "actual"), {step: YEAR_MS});
+  const projected = breakAtGaps(projectedPaths(exact), {z: "path", step: YEAR_MS});
   const times = rows.map((row) => +(row.date as Date));
   const middle = (Math.min(...times) + Math.max(...times)) / 2;
   const bounds = rows.filter((row) => row.bound);

@@ -106,7 +106,7 @@ export const yearTotals = defineQuery({
   chart: {mark: "bar", x: "year", y: "value", facet: "measure"},
   sql: () => `SELECT CASE measure WHEN 'exports.rare_earths' THEN 'Rare-earth exports'
     WHEN 'imports.rare_earths' THEN 'Rare-earth imports'
-    WHEN 'exports.magnets' THEN 'Permanent-magnet exports (' || counting_basis || ')' END AS measure,
+    WHEN 'exports.magnets' THEN 'Permanent-magnet exports, ' || counting_basis END AS measure,
   year(period_start) AS year, value_canonical AS value, canonical_unit AS unit, change_pct AS stated_change_pct, change_basis, confidence, row_id, source_id
 FROM observations
 WHERE measure IN ('exports.rare_earths', 'imports.rare_earths', 'exports.magnets') AND partner IS NULL
