@@ -19,3 +19,9 @@ export interface RowsMeta {
 }
 
 export type Rows = Row[] & RowsMeta;
+
+/** Whether a column's name says it holds years ("year", "fiscal_year"): the notebook's charts,
+ * the quick chart and exported pages all tick such a number column as years (2015, not 2,015). */
+export function namesYears(name: string): boolean {
+  return /year/i.test(name);
+}

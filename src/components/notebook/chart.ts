@@ -5,6 +5,7 @@
 // category sum rows with the same category (as the quick chart does), which the caption says.
 import * as Plot from "npm:@observablehq/plot";
 import type {ColumnInfo, Row} from "../arrowRows.js";
+import {namesYears} from "../rows.js";
 import {breakAtGaps} from "../gaps.js";
 import {chooseQuickChart, quickChart, type QuickChartSpec} from "../workbench/quickChart.js";
 import type {ChartSettings} from "./format.js";
@@ -49,7 +50,7 @@ function plotChart(points: readonly Row[], {mark, x, y, color, facet}: ChartSett
   const fy = facet ?? undefined;
   const category = xKind === "string";
   const facetCount = fy ? new Set(points.map((r) => r[fy])).size : 1;
-  const isYear = xKind === "number" && /year/i.test(x);
+  const isYear = xKind === "number" && namesYears(x);
   const common = {
     width,
     marginLeft: category && mark === "bar" ? 160 : 64,

@@ -6,6 +6,7 @@
 // Plot chart the cell drew, written out as Plot code an author can edit.
 import type {ChartSettings, InputCell, Notebook, SqlCell} from "./format.js";
 import {referencedNames, referencedParameters} from "./sqlTokens.js";
+import {namesYears} from "../rows.js";
 
 /** Names a page's code cannot use for a variable: JavaScript's reserved words and what Framework provides. */
 const TAKEN = new Set(
@@ -115,8 +116,8 @@ export function plotCode(data: string, {mark, x, y, color, facet}: ChartSettings
   const fy = facet ? `, fy: ${s(facet)}` : "";
   const z = color ? `, z: ${s(color)}` : "";
   const fill = color ? s(color) : `"var(--theme-foreground-focus)"`;
-  // A column named for years is an integer axis: ticks read 2015, not 2,015.
-  const xAxis = /year/i.test(x ?? "") ? `{label: ${s(x)}, tickFormat: "d"}` : `{label: ${s(x)}}`;
+  // A column named for years ticks as years, as in the notebook (chart.ts).
+  const xAxis = namesYears(x ?? "") ? `{label: ${s(x)}, tickFormat: "d"}` : `{label: ${s(x)}}`;
   const head = `Plot.plot({\n  width,\n  marginLeft: 64,\n  title: ${s(`${y} by ${x}`)},${color ? "\n  color: {legend: true}," : ""}\n  x: ${xAxis},\n  y: {grid: true},\n  marks: [\n    Plot.ruleY([0]),\n`;
   const tail = `\n  ]\n})`;
   if (mark === "bar")

@@ -2,6 +2,7 @@
 // bars when there is a category and a number. Nothing else gets a chart; a table says it better.
 import * as Plot from "npm:@observablehq/plot";
 import type {ColumnInfo, Row} from "../arrowRows.js";
+import {namesYears} from "../rows.js";
 import {breakAtGaps} from "../gaps.js";
 
 export type QuickChartSpec =
@@ -19,7 +20,7 @@ const MAX_CATEGORIES = 50;
  */
 export function chooseQuickChart(columns: readonly ColumnInfo[], keys: readonly string[] = columns.map((c) => c.name), rows: readonly Row[] = []): QuickChartSpec | null {
   const indexes = columns.map((_, i) => i);
-  const isYear = (i: number) => columns[i].kind === "number" && /year/i.test(columns[i].name) && rows.every((r) => r[keys[i]] == null || isYearValue(r[keys[i]]));
+  const isYear = (i: number) => columns[i].kind === "number" && namesYears(columns[i].name) && rows.every((r) => r[keys[i]] == null || isYearValue(r[keys[i]]));
   const distinct = (i: number) => new Set(rows.map((r) => r[keys[i]])).size;
   const date = indexes.find((i) => columns[i].kind === "date") ?? indexes.find(isYear);
   const number = indexes.find((i) => columns[i].kind === "number" && i !== date && !isYear(i));
