@@ -80,6 +80,10 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   // Why the database did not open, once that is known: a run then says so instead of queuing.
   let failed: string | null = null;
   let chain: Promise<void> = Promise.resolve();
+  /** Runs asked for and not finished: the page is "running" from the ask to the last cell, not only while a query runs. */
+  let inFlight = 0;
+  /** Which notebook load is the newest: a load another one replaced does not count as done. */
+  let loadGeneration = 0;
   let stopChain = false;
 
   // ---- elements
@@ -208,8 +212,10 @@ export function createWorkbench({database: source, descriptions, libraries, stor
     active = states.find((s) => s.cell.kind === "sql");
     if (keep) writeHash();
     drawSaved();
-    // `data-loads` counts notebooks opened and run (lets a test wait for one).
-    return request(plan().order, {keep}).then(() => void (root.dataset.loads = String(++loads)));
+    // `data-loads` counts notebooks opened and run to the end (lets a test wait for one); a load
+    // replaced by a newer one before it finished is not counted.
+    const generation = ++loadGeneration;
+    return request(plan().order, {keep}).then(() => void (generation === loadGeneration && (root.dataset.loads = String(++loads))));
   }
 
   /** After any change the reader makes: the address, the autosave. */
@@ -303,7 +309,11 @@ export function createWorkbench({database: source, descriptions, libraries, stor
       return Promise.resolve();
     }
     stopChain = false;
-    chain = chain.then(() => execute(ids, options)).catch((error) => void (notebookStatus.textContent = message(error)));
+    inFlight++;
+    chain = chain
+      .then(() => execute(ids, options))
+      .catch((error) => void (notebookStatus.textContent = message(error)))
+      .finally(() => (inFlight--, setRootState()));
     return chain;
   }
 
@@ -419,7 +429,7 @@ export function createWorkbench({database: source, descriptions, libraries, stor
   /** "loading" until the database is open and the first results are in, then "running" or "idle". */
   let started = false;
   function setRootState() {
-    root.dataset.state = states.some((s) => s.status === "running") ? "running" : started ? "idle" : "loading";
+    root.dataset.state = inFlight > 0 || states.some((s) => s.status === "running") ? "running" : started ? "idle" : "loading";
   }
 
   // ---- cells
