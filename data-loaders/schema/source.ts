@@ -47,7 +47,18 @@ export const sourceRecord = z
       const why = source.read_at === null ? "read_at is empty" : "read_at differs from url";
       context.addIssue({code: "custom", message: `read_note is empty but ${why}: say what copy was read`});
     }
+    // Captions cite the publisher: a server's address is where a copy was read, not who published it.
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(source.publisher)) {
+      context.addIssue({code: "custom", message: `publisher "${source.publisher}" is an IP address: name who published the document (the address belongs in read_at)`});
+    }
+    // A title that says the copy was republished ("Reuters via Nasdaq") names a copy, not the original.
+    if (REPUBLISHED.test(source.title) && source.url !== null && source.url === source.read_at) {
+      context.addIssue({code: "custom", message: `the title says the copy read was republished, but url is that copy's address: leave url empty (or give the original's) and say in read_note who republished it`});
+    }
   });
+
+/** How a title marks the copy read as someone else's republication: "(Reuters via Nasdaq)", "(…, republished)". */
+const REPUBLISHED = /\bvia\b|\brepublish|\bmirror\b|\bcopy (on|hosted)\b/i;
 
 export type SourceRecord = z.output<typeof sourceRecord>;
 

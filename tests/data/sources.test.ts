@@ -26,10 +26,18 @@ describe("readSources(dir)", () => {
     expect(messages).toContain(`${file}:6: short_name is empty`);
   });
 
+  it("rejects a title that says the copy was republished when url is that copy's address", () => {
+    expect(messages).toContain(`${file}:8: the title says the copy read was republished, but url is that copy's address: leave url empty (or give the original's) and say in read_note who republished it`);
+  });
+
+  it("rejects an IP address given as the publisher", () => {
+    expect(messages).toContain(`${file}:9: publisher "192.0.2.7" is an IP address: name who published the document (the address belongs in read_at)`);
+  });
+
   it("accepts an original read at its own address, and a described copy of an original whose address is unknown", () => {
     expect(sources.map((s) => s.source_id)).toEqual(["alpha", "eta"]);
     expect(sources[1]).toMatchObject({url: null, read_at: "https://eta.example.org/copy", short_name: "Eta, 2024"});
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(6);
   });
 });
 
@@ -41,6 +49,18 @@ describe("the project's sources.csv", () => {
       expect(source.url ?? "", source.source_id).not.toMatch(/github\.com/);
       if (source.read_at !== source.url) expect(source.read_note, source.source_id).not.toBeNull();
     }
+  });
+
+  it("names a publisher, not a server, in every caption: no IP address, no republished copy given as the original", () => {
+    for (const source of real) {
+      expect(`${source.publisher} ${source.short_name}`, source.source_id).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b|squidsite/);
+      if (/\bvia\b|republish/i.test(source.title)) expect(source.url === null || source.url !== source.read_at, source.source_id).toBe(true);
+    }
+    const byId = new Map(real.map((s) => [s.source_id, s]));
+    // The compiled list's "low confidence" marks reach the record, and its notes on copies leave the title.
+    expect(byId.get("2025-chinese-blog-post-2026")).toMatchObject({confidence: "low", title: "2025年中国电力装机数据"});
+    for (const source of real) expect(source.title, source.source_id).not.toMatch(/low confidence|\bvia\b/i);
+    expect(byId.get("china-s-imports-us-2025")).toMatchObject({publisher: "Reuters", short_name: "Reuters, 2025", url: null, read_at: "https://squidsite02.com/2025/08/22/chinas-imports-of-us"});
   });
 
   it("cites the USGS releases and the forum report at the addresses the reference data names", () => {
