@@ -27,10 +27,11 @@ export function forecastErrorChart(data: readonly Row[], {x = "error_pct", y = "
     y: {axis: null, type: "band", domain: rows.map((row) => row.index), paddingInner: 1 - 18 / rowHeight, paddingOuter: 0.1, align: 1},
     marks: [
       Plot.barX(rows, {x1: 0, x2: x, y: "index", fill: (row: Row) => (Number(row[x]) < 0 ? "forecast too low" : "forecast too high")}),
+      // The zero line under the text, and the text on a halo of the background, so the line never strikes a word through.
+      Plot.ruleX([0]),
       Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${Number(row[x]) > 0 ? "+" : ""}${row[x]}%`, dx: 6, textAnchor: "start", fill: "currentColor", filter: (row: Row) => Number(row[x]) >= 0}),
       Plot.text(rows, {x: x, y: "index", text: (row: Row) => `${row[x]}%`, dx: -6, textAnchor: "end", fill: "currentColor", filter: (row: Row) => Number(row[x]) < 0}),
-      Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -13, dx: -30, lineAnchor: "bottom", textAnchor: "start", fontSize: 10, fill: "currentColor", lineWidth}),
-      Plot.ruleX([0]),
+      Plot.text(rows, {frameAnchor: "left", y: "index", text, dy: -13, dx: -30, lineAnchor: "bottom", textAnchor: "start", fontSize: 10, fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke", lineWidth}),
       Plot.tip(rows, Plot.pointerY({x, y: "index", title: (row: Row) => tipLines(row, {unit: "%", label: y, value: x, detail: () => "forecast error", notes: (row) => [comparison(row)]})}))
     ],
     color: {legend: true, domain: ["forecast too low", "forecast too high"], range: ["#e15759", "#4e79a7"]}

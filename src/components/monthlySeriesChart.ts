@@ -40,10 +40,11 @@ export function monthlySeriesChart(data: readonly Row[], {x = "date", y = "value
   const low = (row: Row) => row.confidence === "low";
   return Plot.plot({
     width,
-    height,
+    height: height + (events.length ? labels.addedHeight : 0),
     marginLeft,
     marginRight,
     marginTop: events.length ? labels.marginTop : 20,
+    ...(events.length ? {marginBottom: labels.marginBottom} : {}),
     x: monthTime(domain[0], domain[1], width, {margins: marginLeft + marginRight}),
     y: {label: yLabel, grid: true, zero: true, tickFormat: compactNumber},
     color: {legend: true},

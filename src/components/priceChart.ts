@@ -59,10 +59,11 @@ export function priceChart(data: readonly Row[], {x = "date", y = "value", y1 = 
   ];
   return Plot.plot({
     width,
-    height,
+    height: height + labels.addedHeight,
     marginLeft,
     marginRight,
     marginTop: labels.marginTop,
+    marginBottom: labels.marginBottom,
     x: monthTime(domain[0], domain[1], width, {margins: marginLeft + marginRight}),
     y: {label: yLabel ?? unit, grid: true, zero: false, tickFormat: compactNumber},
     color: {legend: true},

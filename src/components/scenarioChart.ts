@@ -20,13 +20,18 @@ export function scenarioChart(rows: readonly Row[], {width = 640, xLabel}: Scena
   const mine = rows.filter((row) => row.kind !== "Published");
   const published = rows.filter((row) => row.kind === "Published");
   const headings = labels.map((label) => ({label}));
+  // On a phone the row names shorten and a published figure's basis goes under its number, so
+  // the bars keep most of the width instead of a quarter of it.
+  const narrow = width < 520;
+  const rowName = (kind: string) => (narrow && kind === "Your assumption" ? "Yours" : kind);
+  const valueText = (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? `${narrow ? "\n" : " ("}${row.basis} ${row.period}${narrow ? "" : ")"}` : ""}`;
   return Plot.plot({
     width,
-    height: 40 + labels.length * 78,
-    marginLeft: 120,
-    marginRight: 150,
-    x: {label: xLabel, grid: true, nice: true, zero: true},
-    y: {label: null, domain: [HEADING, "Your assumption", "Published"], tickSize: 0},
+    height: 40 + labels.length * (narrow ? 86 : 78),
+    marginLeft: narrow ? 70 : 120,
+    marginRight: narrow ? 92 : 150,
+    x: {label: xLabel, grid: true, nice: true, zero: true, ticks: narrow ? 3 : undefined},
+    y: {label: null, domain: [HEADING, "Your assumption", "Published"], tickSize: 0, tickFormat: rowName},
     fy: {label: null, domain: labels, axis: null},
     marks: [
       Plot.barX(mine, {x: "tonnes", y: "kind", fy: "label", fill: ASSUMPTION_COLOR, inset: 2}),
@@ -35,7 +40,7 @@ export function scenarioChart(rows: readonly Row[], {width = 640, xLabel}: Scena
       ),
       Plot.ruleX([0]),
       Plot.text(headings, {fy: "label", text: "label", y: () => HEADING, frameAnchor: "left", dx: 4, textAnchor: "start", fontWeight: "bold", fill: "currentColor"}),
-      Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: (row: Row) => `${boundPrefix(row)}${formatNumber(row.tonnes, 0)}${row.kind === "Published" ? ` (${row.basis} ${row.period})` : ""}`, textAnchor: "start", dx: 4, fill: "currentColor"}),
+      Plot.text(rows as Row[], {x: "tonnes", y: "kind", fy: "label", text: valueText, textAnchor: "start", dx: 4, fill: "currentColor", fontSize: narrow ? 10 : undefined}),
       pointerTip(rows, {x: "tonnes", y: "kind", fy: "label", value: "tonnes", unit: "t", label: (row) => `${row.label}: ${row.kind}`, pointer: "y"})
     ]
   });

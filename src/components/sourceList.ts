@@ -46,9 +46,9 @@ export function sourceTable(sources: readonly SourceEntry[]): HTMLElement {
           ${s.notes ? html`<br><span class="small">${s.notes}</span>` : null}
           <br><span class="small">Cited as “${s.short_name ?? s.title}”</span> · <code class="small">${s.source_id}</code>
         </td>
-        <td>${s.figures ?? 0}${s.pages ? html`<br><span class="muted small">${s.pages}</span>` : null}</td>
-        <td class="small">${s.licence ?? ""}</td>
-        <td>${s.confidence === "low" ? html`<strong>low</strong>` : s.confidence ?? ""}</td>
+        <td data-label="Figures">${s.figures ?? 0}${s.pages ? html`<br><span class="muted small">${s.pages}</span>` : null}</td>
+        <td class="small" data-label="Licence or terms">${s.licence ?? ""}</td>
+        <td data-label="Confidence">${s.confidence === "low" ? html`<strong>low</strong>` : s.confidence ?? ""}</td>
       </tr>`
     )}</tbody>
   </table></div>`;
@@ -74,11 +74,11 @@ export function checkTable(checks: readonly CheckEntry[]): HTMLElement {
     <thead><tr><th>Kind</th><th>Severity</th><th>Page</th><th>Finding</th><th>Rows involved</th></tr></thead>
     <tbody>${checks.map(
       (c) => html`<tr id=${`check-${c.check_id}`} data-check=${c.check_id}>
-        <td>${c.kind.replaceAll("_", " ")}</td>
-        <td>${c.severity === "warning" ? html`<strong>warning</strong>` : c.severity}</td>
-        <td>${c.page ? html`<a href=${`./${c.page}`}>${c.page}</a>` : ""}</td>
-        <td>${c.message}</td>
-        <td class="small">${splitRowIds(c.row_ids).map((id, i) => html`${i ? ", " : ""}<code>${id}</code>`)}</td>
+        <td data-label="Kind">${c.kind.replaceAll("_", " ")}</td>
+        <td data-label="Severity">${c.severity === "warning" ? html`<strong>warning</strong>` : c.severity}</td>
+        <td data-label="Page">${c.page ? html`<a href=${`./${c.page}`}>${c.page}</a>` : ""}</td>
+        <td data-label="Finding">${c.message}</td>
+        <td class="small" data-label="Rows involved">${splitRowIds(c.row_ids).map((id, i) => html`${i ? ", " : ""}<code>${id}</code>`)}</td>
       </tr>`
     )}</tbody>
   </table></div>`;

@@ -3,7 +3,7 @@
 // its source states it (never computed here). The panel's name stands at its top left, whole:
 // on a narrow screen a long name wraps onto a second line and the panel makes room for it.
 import * as Plot from "npm:@observablehq/plot";
-import {shortLabel} from "./eventMarks.js";
+import {wrapText} from "./eventMarks.js";
 import type {Row} from "./rows.js";
 import {tipLines} from "./tips.js";
 import {compactNumber} from "./scales.js";
@@ -14,10 +14,11 @@ export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", 
   const label = (row: Row) => (row[change] == null ? "" : `${Number(row[change]) > 0 ? "+" : ""}${row[change]}%`);
   const panels = [...new Set(data.map((row) => String(row[fy])))];
   const marginLeft = 56;
-  // Bold 11 px text: about 7.2 px a character; names longer than the frame wrap (at most two lines).
-  const nameWidth = width - marginLeft - 10;
-  const lines = Math.min(2, Math.max(1, ...panels.map((name) => Math.ceil(((name.length + 4) * 7.2) / nameWidth))));
-  const nameChars = Math.floor((lines * nameWidth) / 7.2) - 8;
+  // Bold 11 px text: up to about 7.6 px a character. A name longer than the frame wraps at its
+  // spaces onto a second line (cut only past two lines), so the panels stay told apart at 390 px.
+  const nameChars = Math.max(12, Math.floor((width - marginLeft - 10) / 7.6));
+  const names = new Map(panels.map((name) => [name, wrapText(`${name} (t)`, nameChars).join("\n")]));
+  const lines = Math.max(1, ...[...names.values()].map((text) => text.split("\n").length));
   const extra = (lines - 1) * 14;
   return Plot.plot({
     width,
@@ -33,9 +34,10 @@ export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", 
     marks: [
       Plot.barY(data, {fy, x, y, fill: fy, fillOpacity: (row: Row) => (row.confidence === "low" ? 0.35 : 0.85)}),
       Plot.text(data, {fy, x, y, text: label, dy: -6, fontSize: 10, fill: "currentColor"}),
-      Plot.text(panels, {fy: (name: string) => name, text: (name: string) => `${shortLabel(name, nameChars)} (t)`, lineWidth: nameWidth / 11, lineAnchor: "top", frameAnchor: "top-left", dx: 2, dy: 0, fontSize: 11, fontWeight: "bold", fill: "currentColor"}),
+      Plot.text(panels, {fy: (name: string) => name, text: (name: string) => names.get(name), lineAnchor: "top", frameAnchor: "top-left", dx: 2, dy: 0, fontSize: 11, fontWeight: "bold", fill: "currentColor"}),
       Plot.ruleY([0]),
       Plot.tip(data as Row[], Plot.pointerX({fy, x, y, title: (row: Row) => tipLines({...row, period: row[x]}, {label: fy, value: y, detail: (row) => (row[change] == null ? null : `${label(row)} on the year before, as stated`)})}))
     ]
   });
 }
+

@@ -246,6 +246,22 @@ describe("the Sources page", () => {
     await page.context().close();
   });
 
+  it("lists every source and every finding within a phone's width, each column a labelled line", async () => {
+    const {page, problems} = await watchedPage(browser);
+    await page.setViewportSize({width: 390, height: 844});
+    await page.goto(siteUrl + "/sources");
+    await page.locator("table.check-list tbody tr").first().waitFor({timeout: 30_000});
+    for (const table of ["table.source-list", "table.check-list"]) {
+      const {scroll, client} = await page.$eval(table, (t) => ({scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth}));
+      expect(scroll, `${table} runs off the side`).toBeLessThanOrEqual(client);
+    }
+    const confidence = page.locator("table.source-list tbody tr").first().locator('td[data-label="Confidence"]');
+    expect(await confidence.evaluate((td) => getComputedStyle(td).display)).toBe("block");
+    expect(await confidence.evaluate((td) => getComputedStyle(td, "::before").content)).toMatch(/data-label|Confidence/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("shows the checks table, the copy each source was read at and the data release when the address ends in a malformed escape", async () => {
     const {page, problems} = await watchedPage(browser);
     await page.goto(siteUrl + "/sources#check-%E0%A4%A");

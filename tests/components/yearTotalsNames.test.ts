@@ -2,6 +2,7 @@
 // The year-totals panels once cut their names at 390 px ("Permanent-magnet exports, perma… (t)"),
 // so two measures could not be told apart. A long name now wraps and stays whole.
 import {describe, expect, it} from "vitest";
+import {wrapText} from "../../src/components/eventMarks.ts";
 import {yearTotalsChart} from "../../src/components/yearTotalsChart.ts";
 
 const LONG = "Permanent-magnet exports, permanent magnets and magnet alloys (Adamas)";
@@ -22,5 +23,14 @@ describe("the year-totals chart's panel names", () => {
     expect(Number(narrow.getAttribute("height"))).toBeGreaterThan(Number(wide.getAttribute("height")));
     const lines = [...narrow.querySelectorAll('g[aria-label="text"] text')].filter((t) => t.textContent?.startsWith("Permanent-magnet exports, permanent")).map((t) => t.querySelectorAll("tspan").length);
     expect(lines).toEqual([2]);
+  });
+
+  it("breaks a name at spaces, and past two lines cuts the second with an ellipsis", () => {
+    expect(wrapText("Rare-earth exports (t)", 30)).toEqual(["Rare-earth exports (t)"]);
+    expect(wrapText("Permanent-magnet exports, all permanent magnets (t)", 30)).toEqual(["Permanent-magnet exports, all", "permanent magnets (t)"]);
+    const cut = wrapText("one two three four five six seven eight nine ten eleven", 12);
+    expect(cut).toHaveLength(2);
+    expect(cut[1].endsWith("…")).toBe(true);
+    expect(cut.every((line) => line.length <= 12)).toBe(true);
   });
 });
