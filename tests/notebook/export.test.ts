@@ -35,7 +35,8 @@ describe("the exported page", () => {
     expect(page).toContain('const china_imports = await notebookTable("china_imports", `SELECT partner');
     expect(page).toContain('const partner = view(Inputs.select(await notebookChoices("china_imports", "partner", [china_imports]), {label: "partner", value: "Malaysia"}));');
     expect(page).toMatch(/const partner_share = await notebookTable\("partner_share", `[^`]+`, \{partner\}, \[china_imports\]\);/);
-    expect(page).toContain('Plot.lineY(china_imports, {x: "year", y: "tonnes", z: "partner", stroke: "partner", sort: "year"})');
+    expect(page).toContain('import {breakAtGaps} from "./components/gaps.js";');
+    expect(page).toContain('Plot.lineY(breakAtGaps(china_imports, {x: "year", z: (row) => String(row["partner"]), step: 1}), {x: "year", y: "tonnes", z: "segment", stroke: "partner", sort: "year"})');
     expect(page).toContain("display(rowsTable(partner_share));");
     expect(pageFileName(trade.title)).toBe("where-chinas-imports-of-rare-earth-compounds-come-from.md");
   });

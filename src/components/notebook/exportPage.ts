@@ -60,6 +60,7 @@ export function exportPage(notebook: Notebook, {components = "./components", dra
     "",
     "```js",
     `import {notebookTable, notebookChoices, rowsTable} from "${components}/notebook/pageCells.js";`,
+    ...(notebook.cells.some((c) => c.kind === "sql" && breaksAtGaps(drawn.get(c.name) ?? c.chart)) ? [`import {breakAtGaps} from "${components}/gaps.js";`] : []),
     ...(notebook.cells.some((c) => c.kind === "markdown" && !isPlainMarkdown(c.text)) ? [`import {renderMarkdown} from "${components}/notebook/markdown.js";`] : []),
     "```"
   ];
@@ -110,6 +111,11 @@ function sqlCode(cell: SqlCell, sqlNames: ReadonlySet<string>, inputNames: Reado
   return lines;
 }
 
+/** Whether a chart's lines break where a series skips a year (a line or area over a year column), as chart.ts draws them. */
+export function breaksAtGaps(chart: ChartSettings | null): boolean {
+  return !!chart && (chart.mark === "line" || chart.mark === "area") && namesYears(chart.x ?? "");
+}
+
 /** The Plot code for a cell's chart, the same marks chart.ts draws. */
 export function plotCode(data: string, {mark, x, y, color, facet}: ChartSettings): string {
   const s = JSON.stringify;
@@ -122,11 +128,18 @@ export function plotCode(data: string, {mark, x, y, color, facet}: ChartSettings
   const tail = `\n  ]\n})`;
   if (mark === "bar")
     return `// Bars over a category sum the rows of each category, as in the workbench.\nconst ${data}_isCategory = typeof ${data}[0]?.[${s(x)}] === "string";\ndisplay(${data}_isCategory\n  ? Plot.plot({width, marginLeft: 160, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: {grid: true}, marks: [Plot.barX(${data}, Plot.groupY({x: "sum"}, {y: ${s(x)}, x: ${s(y)}, fill: ${fill}${fy}, sort: {y: "-x"}})), Plot.ruleX([0])]})\n  : Plot.plot({width, marginLeft: 64, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: ${xAxis}, y: {grid: true}, marks: [Plot.barY(${data}, {x: ${s(x)}, y: ${s(y)}, fill: ${fill}${fy}}), Plot.ruleY([0])]}));`;
+  // Over whole years a line breaks where a series skips a year instead of joining across it (gaps.ts):
+  // each unbroken run is its own "segment".
+  const gapped = breaksAtGaps({mark, x, y, color, facet});
+  const seriesKey = [color, facet].filter(Boolean).map((column) => `row[${s(column)}]`);
+  const lineData = gapped ? `breakAtGaps(${data}, {x: ${s(x)}, z: (row) => ${seriesKey.length ? seriesKey.map((k) => `String(${k})`).join(' + "\\u0000" + ') : '""'}, step: 1})` : data;
+  const lineZ = gapped ? `, z: "segment"` : z;
+  const gapNote = gapped ? "    // Lines break where a series skips a year (gaps.ts), as in the notebook.\n" : "";
   const markCode =
     mark === "line"
-      ? `    Plot.lineY(${data}, {x: ${s(x)}, y: ${s(y)}${z}, stroke: ${color ? s(color) : '"currentColor"'}${fy}, sort: ${s(x)}})`
+      ? `${gapNote}    Plot.lineY(${lineData}, {x: ${s(x)}, y: ${s(y)}${lineZ}, stroke: ${color ? s(color) : '"currentColor"'}${fy}, sort: ${s(x)}})`
       : mark === "area"
-        ? `    Plot.areaY(${data}, {x: ${s(x)}, y: ${s(y)}${z}, fill: ${fill}${fy}, fillOpacity: 0.8, sort: ${s(x)}})`
+        ? `${gapNote}    Plot.areaY(${lineData}, {x: ${s(x)}, y: ${s(y)}${lineZ}, fill: ${fill}${fy}, fillOpacity: 0.8, sort: ${s(x)}})`
         : `    Plot.dot(${data}, {x: ${s(x)}, y: ${s(y)}, stroke: ${color ? s(color) : '"currentColor"'}${fy}})`;
   return `display(${head}${markCode}${tail});`;
 }
