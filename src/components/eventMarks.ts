@@ -42,7 +42,7 @@ export function eventMarks(events: readonly Row[], {x = "date", label = "label",
   const inner = Math.max(1, width - marginLeft - marginRight);
   const px = (time: number) => ((time - from) / Math.max(1, to - from)) * inner;
   const inside = events.filter((row) => +(row[x] as Date) >= from && +(row[x] as Date) <= to).sort((a, b) => +(a[x] as Date) - +(b[x] as Date));
-  const numbered = inside.map((row, i) => ({...row, number: i + 1, at: px(+(row[x] as Date))}));
+  const numbered: (Row & {number: number; at: number})[] = inside.map((row, i) => ({...row, number: i + 1, at: px(+(row[x] as Date))}));
   // Number labels, on up to two lines above the frame: each at its own rule where it fits on
   // either line, otherwise joined to the label placed last (then "2–4" stands at 2's rule).
   const widthOf = (text: string) => text.length * CHAR_PX + 4;
