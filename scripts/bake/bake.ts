@@ -36,6 +36,10 @@ const BAKED_CSS = [
   "html[data-view-state] observablehq-loading[data-baked]{visibility:hidden}",
   // Scripts on (embed.ts marks it): a baked chart holds the live chart's height (fragment.ts).
   "html[data-script] observablehq-loading[data-baked] .chart-plot svg{height:var(--baked-height,auto)}",
+  // Scripts off, on a screen narrower than the width figures bake at: the chart keeps its own
+  // size (its labels readable) and its box scrolls sideways, instead of shrinking to the column.
+  "html:not([data-script]) observablehq-loading[data-baked] .chart-plot{overflow-x:auto}",
+  "html:not([data-script]) observablehq-loading[data-baked] .chart-plot svg{max-width:none}",
   ".grid>observablehq-loading[data-baked]>.card{margin:0}",
   ".grid>observablehq-loading[data-baked]>*>p:first-child{margin-top:0}",
   ".grid>observablehq-loading[data-baked]>*>p:last-child{margin-bottom:0}",

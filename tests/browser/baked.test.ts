@@ -80,9 +80,15 @@ describe("baked first states", () => {
       expect(shown.cards.filter((card) => !/\d/.test(card.number)), "cards without their number").toEqual([]);
       await screenshot(page, `baked-${name(path)}-1280`);
       await page.setViewportSize({width: 390, height: 844});
-      // At phone width the baked charts scale down to the column (viewBox, max-width: 100%).
+      // At phone width a baked chart keeps the size it was drawn at, so its 10 px labels stay 10 px,
+      // and its own box scrolls sideways; the page itself does not.
       const narrow = await whatIsShown(page);
-      expect(narrow.details.filter((f) => f.width > 390).map((f) => f.id), "wider than the phone").toEqual([]);
+      const shrunk = await page.$$eval("figure[data-chart] .chart-plot svg[width]", (list) => list.filter((svg) => svg.getBoundingClientRect().width < Number(svg.getAttribute("width")) - 1).map((svg) => svg.closest("figure[data-chart]")!.getAttribute("data-chart")));
+      expect(narrow.details.length).toBeGreaterThan(0);
+      expect(shrunk, "charts shrunk to the phone's width").toEqual([]);
+      const boxes = await page.$$eval("figure[data-chart] .chart-plot", (list) => list.filter((box) => [...box.querySelectorAll("svg[width]")].some((svg) => Number(svg.getAttribute("width")) > 400)).map((box) => ({scrolls: box.scrollWidth > box.clientWidth, fits: box.getBoundingClientRect().right <= 390 + 0.5})));
+      expect(boxes.filter((box) => !box.scrolls || !box.fits), "chart boxes that do not scroll inside the column").toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), "page width").toBeLessThanOrEqual(390);
       await screenshot(page, `baked-${name(path)}-390`);
       await context.close();
     });
