@@ -1,6 +1,6 @@
 // The build's bake step (scripts/build.ts, after `observable build`, before the swap): every
 // page the sidebar lists, but the SQL workbench, is run in Node at its first state
-// (renderPage.ts, a child process per page, two at a time) and what each cell displayed is
+// (renderPage.ts: two child processes, each baking the pages it is handed one after another) and what each cell displayed is
 // written into the page's HTML just before the cell's root, as the <observablehq-loading>
 // placeholder Framework removes when the cell first displays (fragment.ts). So the page shows
 // every figure, headline card and input without JavaScript, and the live cell takes the baked
@@ -9,7 +9,8 @@
 // A figure the page places (scripts/site/figurePlacements.ts) that did not bake with a drawn
 // chart, or a cell that failed in the bake, fails the build with its name: the site would
 // otherwise ship a page that pops in, or a first state that differs from the live one.
-import {spawn} from "node:child_process";
+import {spawn, type ChildProcessWithoutNullStreams} from "node:child_process";
+import {createInterface} from "node:readline";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {JSDOM} from "jsdom";
@@ -59,29 +60,54 @@ export function sidebarPaths(site: string): string[] {
   return [...new Set(paths.map((path) => (path === "/index" ? "/" : path)))];
 }
 
-function renderInChild(site: string, path: string): Promise<RenderedPage> {
-  const child = spawn(process.execPath, [...process.execArgv, resolve(import.meta.dirname, "renderPage.ts"), site, path, String(BAKE_WIDTH)], {stdio: ["ignore", "pipe", "pipe"]});
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (chunk) => (out += chunk));
-  child.stderr.on("data", (chunk) => (err += chunk));
-  // The page's own limit is a minute (renderPage.ts); this one only guards against a hang.
-  const timer = setTimeout(() => child.kill("SIGKILL"), loaderTimeoutMs());
-  // A build stopped by a signal (scripts/build.ts exits) takes its pages' processes with it.
-  const stop = () => child.kill("SIGKILL");
-  process.once("exit", stop);
-  return new Promise((done) =>
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      process.off("exit", stop);
-      try {
-        if (code !== 0) throw new Error(code === null ? "killed after the time limit" : `exited with code ${code}`);
-        done(JSON.parse(out) as RenderedPage);
-      } catch (error) {
-        done({cells: {}, styles: [], figures: [], problems: [`${path}: the bake did not run (${(error as Error).message}): ${err.trim().split("\n").slice(-5).join(" | ")}`]});
-      }
-    })
-  );
+/**
+ * A renderer process (renderPage.ts) that bakes the pages it is given one after another, so
+ * tsx and jsdom start once per worker rather than once per page. A page that fails or hangs
+ * becomes that page's problem; the process is then replaced for the pages after it.
+ */
+class Renderer {
+  #child: ChildProcessWithoutNullStreams | null = null;
+  #lines: string[] = [];
+  #waiting: ((line: string | null) => void) | null = null;
+  #err = "";
+  constructor(private site: string) {}
+
+  #start() {
+    const child = spawn(process.execPath, [...process.execArgv, resolve(import.meta.dirname, "renderPage.ts"), this.site, String(BAKE_WIDTH)], {stdio: ["pipe", "pipe", "pipe"]});
+    this.#child = child;
+    this.#err = "";
+    createInterface({input: child.stdout}).on("line", (line) => (this.#waiting ? (this.#waiting(line), (this.#waiting = null)) : this.#lines.push(line)));
+    child.stderr.on("data", (chunk) => (this.#err = (this.#err + chunk).slice(-4000)));
+    child.on("close", () => {
+      if (this.#child === child) this.#child = null;
+      this.#waiting?.(null);
+      this.#waiting = null;
+    });
+    // A build stopped by a signal (scripts/build.ts exits) takes the renderer with it.
+    process.once("exit", () => child.kill("SIGKILL"));
+  }
+
+  async render(path: string): Promise<RenderedPage> {
+    if (!this.#child) this.#start();
+    const child = this.#child!;
+    child.stdin.write(`${path}\n`);
+    // The page's own limit is a minute (renderPage.ts); this one only guards against a hang.
+    const timer = setTimeout(() => child.kill("SIGKILL"), loaderTimeoutMs());
+    const line = this.#lines.shift() ?? (await new Promise<string | null>((done) => (this.#waiting = done)));
+    clearTimeout(timer);
+    try {
+      if (line === null) throw new Error(child.signalCode ? `killed (${child.signalCode}), after the time limit or by the system` : `exited with code ${child.exitCode}`);
+      return JSON.parse(line) as RenderedPage;
+    } catch (error) {
+      child.kill("SIGKILL");
+      this.#child = null;
+      return {cells: {}, styles: [], figures: [], problems: [`${path}: the bake did not run (${(error as Error).message}): ${this.#err.trim().split("\n").slice(-5).join(" | ")}`]};
+    }
+  }
+
+  close() {
+    this.#child?.stdin.end();
+  }
 }
 
 /** Bakes the pages of the site in `site` (a built dist folder) in place, their sources in `pagesRoot` (src/); the report's problems fail the build. */
@@ -91,8 +117,9 @@ export async function bakeSite(pagesRoot: string, site: string, {log = (_: strin
   const report: BakeReport = {pages: [], problems: []};
   const queue = [...paths];
   const worker = async () => {
+    const renderer = new Renderer(site);
     for (let path; (path = queue.shift()); ) {
-      const rendered = await renderInChild(site, path);
+      const rendered = await renderer.render(path);
       report.problems.push(...rendered.problems);
       const baked = new Map(rendered.figures.map((figure) => [figure.id, figure]));
       for (const placement of placements.filter((p) => p.page === path)) {
@@ -111,6 +138,7 @@ export async function bakeSite(pagesRoot: string, site: string, {log = (_: strin
       report.pages.push({path, cells: Object.keys(rendered.cells).length, figures: rendered.figures.length});
       log(`bake: ${path} — ${rendered.figures.length} figures, ${Object.keys(rendered.cells).length} cells`);
     }
+    renderer.close();
   };
   await Promise.all(Array.from({length: concurrency}, worker));
   return report;

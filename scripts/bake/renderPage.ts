@@ -1,15 +1,19 @@
-// Runs one built page in Node, as a child process of the bake step (scripts/bake/bake.ts):
+// Runs built pages in Node, in a child process of the bake step (scripts/bake/bake.ts):
 // the page's own module script — Framework's client and runtime, the page's cells, our
 // components, Plot and Inputs — over a jsdom document (domGlobals.ts), every input at its
 // first value, the main column at a fixed width. When every cell has run and settled, what
 // each cell displayed is serialized (bakedFragment) and printed as JSON on stdout:
 //
-//   tsx scripts/bake/renderPage.ts <site folder> <page path, "/supply"> <width>
-//   → {cells: {<cell id>: "<observablehq-loading data-baked>…"}, styles: [css], problems: [sentence]}
+//   tsx scripts/bake/renderPage.ts <site folder> <width>      (page paths, "/supply", one a line on stdin)
+//   → a line per page: {cells: {<cell id>: "<observablehq-loading data-baked>…"}, styles: [css], problems: [sentence]}
 //
-// A process per page: the client module builds its runtime over the document it is first
-// imported with, and components keep module state (installed styles), so pages cannot share one.
+// The client module builds its runtime over the document it is first imported with, and
+// components keep module state (installed styles), so pages cannot share modules: each page
+// imports the site's modules afresh, under its own `?bake=<n>` (isolate.mjs), over its own
+// document. The process (tsx, jsdom) is started once for many pages.
 import {rmSync, readFileSync, writeFileSync} from "node:fs";
+import {register} from "node:module";
+import {createInterface} from "node:readline";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {installDomGlobals} from "./domGlobals.ts";
@@ -34,7 +38,10 @@ interface CellRecord {
 const SETTLE_MS = 150;
 const TIME_LIMIT_MS = 60_000;
 
+let pages = 0;
+
 export async function renderPage(site: string, pagePath: string, width: number): Promise<RenderedPage> {
+  const generation = ++pages;
   const htmlFile = join(site, pagePath === "/" ? "index.html" : `${pagePath.slice(1)}.html`);
   const html = readFileSync(htmlFile, "utf8");
   const dom = installDomGlobals(html, {site, pagePath, width});
@@ -79,12 +86,12 @@ export async function renderPage(site: string, pagePath: string, width: number):
   );
   if (!source.includes("__bakeDefine")) return {cells: {}, figures: [], styles: [], problems: [`${pagePath}: the module script does not import define as Framework 1.13 writes it`]};
   // Beside the page, so that its relative imports resolve as they do for the browser.
-  const moduleFile = join(dirname(htmlFile), `.bake-${process.pid}.mjs`);
+  const moduleFile = join(dirname(htmlFile), `.bake-${process.pid}-${generation}.mjs`);
   writeFileSync(moduleFile, source);
   let lastChange = Date.now();
   new dom.window.MutationObserver(() => (lastChange = Date.now())).observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
   try {
-    await import(pathToFileURL(moduleFile).href);
+    await import(`${pathToFileURL(moduleFile).href}?bake=${generation}`);
   } finally {
     rmSync(moduleFile, {force: true});
   }
@@ -124,12 +131,20 @@ export async function renderPage(site: string, pagePath: string, width: number):
     }
   }
   const styles = [...document.head.children].filter((element) => !headBefore.has(element) && element.tagName === "STYLE").map((style) => style.textContent ?? "");
+  // The page is done: its document stops (its observers and timers with it) before the next one.
+  dom.window.close();
   return {cells: baked, figures, styles, problems};
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [site, pagePath, width] = process.argv.slice(2);
-  const rendered = await renderPage(site, pagePath, Number(width));
-  // Observers, timers and the page's pending fetches would keep the process alive: exit once written.
-  process.stdout.write(JSON.stringify(rendered), () => process.exit(0));
+  const [site, width] = process.argv.slice(2);
+  register("./isolate.mjs", import.meta.url, {data: {site: pathToFileURL(site).href + "/"}});
+  // One page at a time, in the order asked; a line of JSON for each.
+  for await (const line of createInterface({input: process.stdin})) {
+    if (!line.trim()) continue;
+    const rendered = await renderPage(site, line.trim(), Number(width));
+    await new Promise<void>((done) => process.stdout.write(JSON.stringify(rendered) + "\n", () => done()));
+  }
+  // Observers, timers and the pages' pending fetches would keep the process alive: exit once written.
+  process.exit(0);
 }
