@@ -6,7 +6,7 @@
 // first change does not wait for it.
 import type {Rows} from "./arrowRows.js";
 import {showDatabaseProgress} from "./dbProgress.js";
-import {lit, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
+import {lit, matches, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
 import {embeddedId} from "./embed.js";
 
 export interface PageQueries {
@@ -57,13 +57,13 @@ export function pageQueries(precomputed: PrecomputedResults | null, {next}: {nex
   const run = async (text: string): Promise<Rows> => {
     const key = queryKey(text);
     const hit = shipped[key];
-    if (hit) {
+    if (matches(hit, text)) {
       answered.first++;
       return unpack(hit) as Rows;
     }
     if (next) {
       const near = (await fetchNext())[key];
-      if (near) {
+      if (matches(near, text)) {
         answered.next++;
         warmUp();
         return unpack(near) as Rows;

@@ -55,9 +55,34 @@ export function lit(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
-/** The key a query's result is stored under: its text with runs of white space folded. */
-export function queryKey(text: string): string {
+/** A query's text with runs of white space folded: the same query however it is laid out. */
+export function foldQuery(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The key a query's result is stored under: a 53-bit hash (cyrb53) of its folded text, in base
+ * 36 — short, where the folded SQL itself made a seventh of the shipped results' bytes. Each
+ * stored result keeps its SQL, and `matches` checks it, so a collision can never hand one
+ * query's rows to another.
+ */
+export function queryKey(text: string): string {
+  const folded = foldQuery(text);
+  let h1 = 0xdeadbeef ^ folded.length;
+  let h2 = 0x41c6ce57 ^ folded.length;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Whether a stored result is the one for `text` (its own SQL, folded, is the same). */
+export function matches(result: PackedResult | undefined, text: string): result is PackedResult {
+  return !!result && result.sql !== undefined && foldQuery(result.sql) === foldQuery(text);
 }
 
 export function isQueryDef(value: unknown): value is QueryDef<any> {
@@ -66,7 +91,7 @@ export function isQueryDef(value: unknown): value is QueryDef<any> {
 
 /** Rows as shipped in JSON: columns once, then arrays of cells; dates as epoch milliseconds. */
 export interface PackedResult {
-  /** The SQL as written (the key folds its white space). */
+  /** The SQL as written (the key is a hash of it with its white space folded); a stored result without it is never handed over. */
   sql?: string;
   columns: ColumnInfo[];
   rows: unknown[][];

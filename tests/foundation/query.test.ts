@@ -2,7 +2,7 @@ import {DateDay, Table, Type, vectorFromArray} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {ARROW_TYPE, tableToRows} from "../../src/components/arrowRows.ts";
 import {interpolate} from "../../src/components/liveQuery.ts";
-import {lit, queryKey, unpack} from "../../src/components/query.ts";
+import {lit, matches, queryKey, unpack} from "../../src/components/query.ts";
 import {staticSqlBlocks} from "../../scripts/snapshot-set/precompute.ts";
 
 describe("lit", () => {
@@ -26,6 +26,16 @@ describe("queryKey", () => {
   it("folds white space so a reformatted query finds its shipped result", () => {
     expect(queryKey("SELECT 1\n  FROM t\n")).toBe(queryKey("  SELECT 1 FROM t"));
     expect(queryKey("SELECT 1 FROM t")).not.toBe(queryKey("SELECT 2 FROM t"));
+    // Short, whatever the query's length.
+    expect(queryKey(`SELECT ${"x, ".repeat(500)}1 FROM t`).length).toBeLessThanOrEqual(11);
+  });
+
+  it("hands over a stored result only when its own SQL is the query asked, white space aside", () => {
+    const stored = {sql: "SELECT 1\n  FROM t", columns: [], rows: []};
+    expect(matches(stored, "SELECT 1 FROM t")).toBe(true);
+    expect(matches(stored, "SELECT 2 FROM t")).toBe(false);
+    expect(matches({columns: [], rows: []}, "SELECT 1 FROM t")).toBe(false);
+    expect(matches(undefined, "SELECT 1 FROM t")).toBe(false);
   });
 });
 
