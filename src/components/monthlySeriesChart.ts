@@ -40,7 +40,7 @@ export function monthlySeriesChart(data: readonly Row[], {x = "date", y = "value
   const low = (row: Row) => row.confidence === "low";
   return Plot.plot({
     width,
-    height: height + (events.length ? labels.addedHeight : 0),
+    height: height + labels.addedHeight,
     marginLeft,
     marginRight,
     marginTop: events.length ? labels.marginTop : 20,

@@ -17,8 +17,8 @@ export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", 
   // Bold 11 px text: up to about 7.6 px a character. A name longer than the frame wraps at its
   // spaces onto a second line (cut only past two lines), so the panels stay told apart at 390 px.
   const nameChars = Math.max(12, Math.floor((width - marginLeft - 10) / 7.6));
-  const names = new Map(panels.map((name) => [name, wrapText(`${name} (t)`, nameChars).join("\n")]));
-  const lines = Math.max(1, ...[...names.values()].map((text) => text.split("\n").length));
+  const names = new Map(panels.map((name) => [name, wrapText(`${name} (t)`, nameChars)]));
+  const lines = Math.max(1, ...[...names.values()].map((wrapped) => wrapped.length));
   const extra = (lines - 1) * 14;
   return Plot.plot({
     width,
@@ -34,7 +34,7 @@ export function yearTotalsChart(data: readonly Row[], {x = "year", y = "value", 
     marks: [
       Plot.barY(data, {fy, x, y, fill: fy, fillOpacity: (row: Row) => (row.confidence === "low" ? 0.35 : 0.85)}),
       Plot.text(data, {fy, x, y, text: label, dy: -6, fontSize: 10, fill: "currentColor"}),
-      Plot.text(panels, {fy: (name: string) => name, text: (name: string) => names.get(name), lineAnchor: "top", frameAnchor: "top-left", dx: 2, dy: 0, fontSize: 11, fontWeight: "bold", fill: "currentColor"}),
+      Plot.text(panels, {fy: (name: string) => name, text: (name: string) => names.get(name)!.join("\n"), lineAnchor: "top", frameAnchor: "top-left", dx: 2, dy: 0, fontSize: 11, fontWeight: "bold", fill: "currentColor"}),
       Plot.ruleY([0]),
       Plot.tip(data as Row[], Plot.pointerX({fy, x, y, title: (row: Row) => tipLines({...row, period: row[x]}, {label: fy, value: y, detail: (row) => (row[change] == null ? null : `${label(row)} on the year before, as stated`)})}))
     ]

@@ -117,7 +117,8 @@ export function breaksAtGaps(chart: ChartSettings | null): boolean {
 }
 
 /** The Plot code for a cell's chart, the same marks chart.ts draws. */
-export function plotCode(data: string, {mark, x, y, color, facet}: ChartSettings): string {
+export function plotCode(data: string, chart: ChartSettings): string {
+  const {mark, x, y, color, facet} = chart;
   const s = JSON.stringify;
   const fy = facet ? `, fy: ${s(facet)}` : "";
   const z = color ? `, z: ${s(color)}` : "";
@@ -130,7 +131,7 @@ export function plotCode(data: string, {mark, x, y, color, facet}: ChartSettings
     return `// Bars over a category sum the rows of each category, as in the workbench.\nconst ${data}_isCategory = typeof ${data}[0]?.[${s(x)}] === "string";\ndisplay(${data}_isCategory\n  ? Plot.plot({width, marginLeft: 160, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: {grid: true}, marks: [Plot.barX(${data}, Plot.groupY({x: "sum"}, {y: ${s(x)}, x: ${s(y)}, fill: ${fill}${fy}, sort: {y: "-x"}})), Plot.ruleX([0])]})\n  : Plot.plot({width, marginLeft: 64, title: ${s(`${y} by ${x}`)},${color ? " color: {legend: true}," : ""} x: ${xAxis}, y: {grid: true}, marks: [Plot.barY(${data}, {x: ${s(x)}, y: ${s(y)}, fill: ${fill}${fy}}), Plot.ruleY([0])]}));`;
   // Over whole years a line breaks where a series skips a year instead of joining across it (gaps.ts):
   // each unbroken run is its own "segment".
-  const gapped = breaksAtGaps({mark, x, y, color, facet});
+  const gapped = breaksAtGaps(chart);
   const seriesKey = [color, facet].filter(Boolean).map((column) => `row[${s(column)}]`);
   const lineData = gapped ? `breakAtGaps(${data}, {x: ${s(x)}, z: (row) => ${seriesKey.length ? seriesKey.map((k) => `String(${k})`).join(' + "\\u0000" + ') : '""'}, step: 1})` : data;
   const lineZ = gapped ? `, z: "segment"` : z;
