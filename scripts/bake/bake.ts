@@ -4,7 +4,9 @@
 // written into the page's HTML just before the cell's root, as the <observablehq-loading>
 // placeholder Framework removes when the cell first displays (fragment.ts). So the page shows
 // every figure, headline card and input without JavaScript, and the live cell takes the baked
-// one's place in the same step.
+// one's place in the same step. The page's code (its module script and Framework's module
+// preloads) then moves from the head to the end of the body (fragment.ts, deferPageCode), so the
+// browser parses the baked first view before it fetches and compiles the code.
 //
 // A figure the page places (scripts/site/figurePlacements.ts) that did not bake with a drawn
 // chart, or a cell that failed in the bake, fails the build with its name: the site would
@@ -17,7 +19,7 @@ import {JSDOM} from "jsdom";
 import {bakedEmbedStyles} from "../../src/components/embed.ts";
 import {loaderTimeoutMs} from "../freshness/timeLimit.ts";
 import {figurePlacements} from "../site/figurePlacements.ts";
-import {insertBaked, styleElement} from "./fragment.ts";
+import {deferPageCode, insertBaked, styleElement} from "./fragment.ts";
 import type {RenderedPage} from "./renderPage.ts";
 
 /** The main column at a 1280-pixel window (Framework's layout, sidebar open): the width figures bake at. */
@@ -131,7 +133,7 @@ export async function bakeSite(pagesRoot: string, site: string, {log = (_: strin
       const {document} = new JSDOM("").window;
       const head = [BAKED_CSS, ...rendered.styles, bakedEmbedStyles(rendered.figures.map((figure) => figure.id))].map((css) => styleElement(document, css)).join("");
       try {
-        writeFileSync(file, insertBaked(readFileSync(file, "utf8"), rendered.cells, head));
+        writeFileSync(file, deferPageCode(insertBaked(readFileSync(file, "utf8"), rendered.cells, head)));
       } catch (error) {
         report.problems.push(`${path}: ${(error as Error).message}`);
       }

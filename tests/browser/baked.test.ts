@@ -96,7 +96,18 @@ describe("baked first states", () => {
     it(`${path}: with JavaScript on, each figure once, and nothing moves while the page's code replaces the baked figures`, async () => {
       const {page, problems} = await watchedPage(browser);
       await watchShifts(page);
-      await page.goto(siteUrl + path, {waitUntil: "networkidle"});
+      // What the parser had met of the page's code when it reached the first baked chart: the
+      // code stands after the content (scripts/bake/fragment.ts, deferPageCode), so none.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector("main [data-baked] svg")) return;
+          (window as any).__codeBeforeFirstChart = document.querySelectorAll('link[rel="modulepreload"], script[type="module"]').length;
+          observer.disconnect();
+        }).observe(document, {childList: true, subtree: true});
+      });
+      const response = await page.goto(siteUrl + path, {waitUntil: "networkidle"});
+      expect(await response!.text(), "module preloads the browser's preload scanner would start with the content").not.toMatch(/<link rel="modulepreload"/);
+      expect(await page.evaluate(() => (window as any).__codeBeforeFirstChart), "module preloads and scripts before the first baked chart").toBe(0);
       await hydrated(page);
       // Two frames after the last replacement, so its shift (if any) has been reported.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

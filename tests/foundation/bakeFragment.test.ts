@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {bakedFragment, insertBaked, styleElement} from "../../scripts/bake/fragment.ts";
+import {bakedFragment, deferPageCode, insertBaked, styleElement} from "../../scripts/bake/fragment.ts";
 import {bakedEmbedStyles} from "../../src/components/embed.ts";
 
 const {document} = new JSDOM("").window;
@@ -95,6 +95,42 @@ describe("insertBaked(html, cells, head)", () => {
   it("refuses a cell whose root is not in the page, and markup that is not a baked fragment", () => {
     expect(() => insertBaked(page, {"deadbeef": chart})).toThrow(/deadbeef/);
     expect(() => insertBaked(page, {"81f2cfd2": "<script>alert(1)</script>"})).toThrow(/bakedFragment/);
+  });
+});
+
+describe("deferPageCode(html)", () => {
+  const built = [
+    '<!DOCTYPE html><html><head><link rel="stylesheet" href="./a.css">',
+    '<link rel="modulepreload" href="./_observablehq/client.1.js">',
+    '<link rel="modulepreload" href="./_npm/d3@7/2.js">',
+    '<script>document.documentElement.dataset.x = "1";</script>',
+    '<script type="module">\nimport {define} from "./_observablehq/client.1.js";\ndefine({id: "81f2cfd2"});\n</script>',
+    '</head><body><main><svg class="plot"></svg></main><script>window.sidebarRan = true;</script></body></html>'
+  ].join("\n");
+
+  it("moves the preloads and the page's module script after the content, leaving the head's other tags in place", () => {
+    const {window} = new JSDOM(deferPageCode(built));
+    const {document} = window;
+    expect(document.head.querySelectorAll('link[rel="modulepreload"], script[type="module"]')).toHaveLength(0);
+    expect(document.head.querySelector('link[rel="stylesheet"]')).not.toBeNull();
+    expect(document.head.querySelector("script")?.textContent).toContain("dataset.x");
+    const scripts = [...document.body.querySelectorAll("script")];
+    expect(scripts.map((s) => s.type)).toEqual(["", "", "module"]);
+    expect(scripts[2].textContent).toContain('define({id: "81f2cfd2"})');
+    // The content comes before the code.
+    expect(document.body.firstElementChild?.tagName).toBe("MAIN");
+  });
+
+  it("writes the same preloads, in order, from a script the preload scanner cannot see", () => {
+    const {window} = new JSDOM(deferPageCode(built), {runScripts: "dangerously", url: "http://site.invalid/supply"});
+    const links = [...window.document.head.querySelectorAll('link[rel="modulepreload"]')].map((link) => link.getAttribute("href"));
+    expect(links).toEqual(["./_observablehq/client.1.js", "./_npm/d3@7/2.js"]);
+    expect(deferPageCode(built)).not.toMatch(/<link rel="modulepreload"/);
+  });
+
+  it("refuses a page whose head has no module script, or two", () => {
+    expect(() => deferPageCode(built.replace('<script type="module">', "<script>"))).toThrow(/exactly one module script/);
+    expect(() => deferPageCode(built.replace("</head>", '<script type="module"></script></head>'))).toThrow(/exactly one module script/);
   });
 });
 
