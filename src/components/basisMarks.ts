@@ -37,7 +37,16 @@ export function boundPrefix(row: Row): string {
 /** A number for people: grouped thousands, at most `digits` decimals. */
 export function formatNumber(value: unknown, digits = 2): string {
   if (typeof value !== "number" || !Number.isFinite(value)) return "–";
-  return value.toLocaleString("en-US", {maximumFractionDigits: digits});
+  return numberFormat(digits).format(value);
+}
+
+// One formatter per number of digits: `toLocaleString` with options builds a new one per call,
+// which was most of the tooltips' cost when a change redraws a page's figures.
+const formats = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = formats.get(digits);
+  if (!format) formats.set(digits, (format = new Intl.NumberFormat("en-US", {maximumFractionDigits: digits})));
+  return format;
 }
 
 /** A row's value as text, with its bound and range: "≥ 800", "2–5", "17.89". */

@@ -78,7 +78,7 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
     ${warningNotice(flagged)}
     <div class="chart-plot" aria-describedby=${`chart-${id}-description`}>${
       rows.length
-        ? fitWidth((width: number) => plot(named, {width}), invalidation)
+        ? fitWidth(id, (width: number) => plot(named, {width}), invalidation)
         : html`<p class="chart-empty">No figures in the tables for this selection.</p>`
     }</div>
     <p class="chart-description" id=${`chart-${id}-description`}>${describeRows(rows)}</p>
@@ -99,11 +99,14 @@ export function chartFigure<S>(options: ChartFigureOptions<S>): HTMLElement {
 }
 
 /**
- * Like Framework's `resize`, but draws at once at the main column's width instead of waiting
- * for the first ResizeObserver callback (a full layout of the page later); the observer then
- * redraws only if the figure's own width turns out different.
+ * Like Framework's `resize`, but draws at once instead of waiting for the first ResizeObserver
+ * callback (a full layout of the page later); the observer then redraws only if the figure's
+ * own width turns out different. The first draw's width is the one this figure last had on the
+ * page (a redraw after a change of input), else the main column's: both are kept by observers,
+ * so a change that redraws ten figures does not make the browser lay out the page ten times to
+ * measure them (it did, about 80 ms of a later change on /trade; docs/performance.md).
  */
-function fitWidth(render: (width: number) => Element, invalidation?: Promise<unknown>): HTMLElement {
+function fitWidth(key: string, render: (width: number) => Element, invalidation?: Promise<unknown>): HTMLElement {
   const div = document.createElement("div");
   div.style.position = "relative";
   let drawn = 0;
@@ -113,21 +116,36 @@ function fitWidth(render: (width: number) => Element, invalidation?: Promise<unk
     drawn = width;
     div.replaceChildren(render(width));
   };
-  const main = document.querySelector("main");
-  if (main) {
-    const style = getComputedStyle(main);
-    draw(main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
-  }
+  const known = figureWidths.get(key) ?? columnWidth();
+  if (known !== undefined) draw(known);
   // Released when the cell is invalidated, and in any case once the figure leaves the page.
   let seen = false;
   const observer = new ResizeObserver(([entry]) => {
     if (div.isConnected) seen = true;
     else if (seen) return observer.disconnect();
+    if (div.isConnected && entry.contentRect.width > 0) figureWidths.set(key, entry.contentRect.width);
     draw(entry.contentRect.width);
   });
   observer.observe(div);
   invalidation?.then(() => observer.disconnect());
   return div;
+}
+
+/** Each figure's width when it was last on the page, by figure id. */
+const figureWidths = new Map<string, number>();
+let mainWidth: number | undefined;
+
+/** The main column's content width: measured once, then kept current by an observer. */
+function columnWidth(): number | undefined {
+  if (mainWidth !== undefined) return mainWidth;
+  const main = document.querySelector("main");
+  if (!main) return undefined;
+  const style = getComputedStyle(main);
+  mainWidth = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  new ResizeObserver(([entry]) => {
+    if (entry.contentRect.width > 0) mainWidth = entry.contentRect.width;
+  }).observe(main);
+  return mainWidth;
 }
 
 /** Under an embedded figure: where it comes from, and the way to its page in the same view. */
@@ -187,16 +205,29 @@ const SHOWN_SOURCES = 2;
  * each name linking to its Sources entry; the full list of documents is one click away.
  */
 function sourceLine(sources: readonly SourceRef[]): HTMLElement {
-  const link = (source: SourceRef, text: string) => html`<a class="source-link" href=${`./sources#source-${source.source_id}`}>${text}</a>`;
+  // Built with the DOM, not htl: a figure can cite a hundred documents, and htl parses a
+  // template for each link it makes (about 55 ms of a later change on /trade).
+  const link = (source: SourceRef, text: string) => element("a", {class: "source-link", href: `./sources#source-${source.source_id}`}, text);
   const byName = new Map<string, SourceRef[]>();
   for (const source of sources) byName.set(shortSourceName(source), [...(byName.get(shortSourceName(source)) ?? []), source]);
   const names = [...byName];
   const shown = names.slice(0, SHOWN_SOURCES).flatMap(([name, group], i) => [i ? "; " : "", link(group[0], name), group.length > 1 ? ` (${group.length} documents)` : ""]);
   const rest = names.length - SHOWN_SOURCES;
   const all = sources.length > 1 || rest > 0;
-  return html`<span class="chart-sources">${sources.length === 1 ? "Source: " : "Sources: "}${shown}${rest > 0 ? `; ${rest} more` : ""}.${
-    all ? html` <details class="chart-source-list"><summary>All ${sources.length} ${sources.length === 1 ? "source" : "sources"}</summary><ul>${sources.map((source) => html`<li>${link(source, source.title)}</li>`)}</ul></details>` : null
-  }</span>`;
+  const line = element("span", {class: "chart-sources"}, sources.length === 1 ? "Source: " : "Sources: ", ...shown, `${rest > 0 ? `; ${rest} more` : ""}.`);
+  if (all) {
+    const list = element("ul", {}, ...sources.map((source) => element("li", {}, link(source, source.title))));
+    line.append(" ", element("details", {class: "chart-source-list"}, element("summary", {}, `All ${sources.length} ${sources.length === 1 ? "source" : "sources"}`), list));
+  }
+  return line;
+}
+
+/** An element with attributes and children; strings become text nodes, never markup. */
+function element(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
 }
 
 /** A small legend for the bases other than "actual", drawn only when the rows contain them. */

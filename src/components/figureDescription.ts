@@ -9,7 +9,9 @@ import type {Row} from "./rows.js";
 /** Columns that name what a row is about, in the order a reader would want them. */
 const LABELS = ["geography", "partner", "item", "series_name", "market", "scenario"] as const;
 
-const format = (value: number) => value.toLocaleString("en-US", {maximumFractionDigits: 2});
+// One formatter for every number (`toLocaleString` with options would build one per call).
+const NUMBER = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
+const format = (value: number) => NUMBER.format(value);
 const periodText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
 export function describeRows(rows: readonly Row[]): string {

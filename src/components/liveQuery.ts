@@ -51,7 +51,7 @@ export function pageQueries(precomputed: PrecomputedResults | null, {next}: {nex
   const warmUp = () => {
     if (warming || embeddedId() !== null) return;
     warming = true;
-    fetchNext().then(() => whenIdle(warmUpDatabase));
+    fetchNext().then(() => whenIdle(() => warmUpDatabase(Object.values(shipped).flatMap((result) => (result.sql ? [result.sql] : [])))));
   };
   if (next && typeof document !== "undefined") reachForInputs(() => void fetchNext());
   const run = async (text: string): Promise<Rows> => {
@@ -109,7 +109,21 @@ function whenIdle(then: () => void): void {
 /**
  * Starts DuckDB-WASM in the background (after the reader's first change) so the next query is
  * quick. It shows no status line: nobody is waiting for it yet. A query that does wait shows one.
+ *
+ * Then it runs `queries` (the page's first-state SQL), one at a time when the page is idle, and
+ * drops their results: the engine's first run of a kind of query is several times slower than
+ * the next (WebAssembly compiled on first use; on /trade its ten queries took 628 ms the first
+ * time, 250 ms the second, and another state's afterwards 206 ms), and a reader's later change
+ * should not pay for that.
  */
-export function warmUpDatabase(): void {
-  import("./db.js").then((db) => db.getDatabase()).catch(() => {});
+export function warmUpDatabase(queries: readonly string[] = []): void {
+  import("./db.js")
+    .then(async (db) => {
+      await db.getDatabase();
+      for (const text of queries) {
+        await new Promise<void>((done) => whenIdle(done));
+        await db.query(text).catch(() => {});
+      }
+    })
+    .catch(() => {});
 }
