@@ -64,12 +64,14 @@ if (process.env.OBSERVATORY_BENCH !== "1") {
 
 // Every page's first state drawn into its HTML (scripts/bake/): a figure that cannot be baked fails the build.
 const bakeStarted = performance.now();
-const baked = await bakeSite(join(root, "src"), join(root, staging), {log});
+// OBSERVATORY_BAKE_CACHE=0 bakes every page afresh (the cache is scripts/bake/bake.ts, bakeCacheDir).
+const baked = await bakeSite(join(root, "src"), join(root, staging), {log, cache: process.env.OBSERVATORY_BAKE_CACHE !== "0"});
 if (baked.problems.length) {
   rmSync(join(root, staging), {recursive: true, force: true});
   fail(`the bake found ${baked.problems.length} problems:\n${baked.problems.map((p) => `  ${p}`).join("\n")}`);
 }
-log(`bake: ${baked.pages.length} pages, ${baked.pages.reduce((n, p) => n + p.figures, 0)} figures in ${((performance.now() - bakeStarted) / 1000).toFixed(1)} s`);
+const reused = baked.pages.filter((page) => page.cached).length;
+log(`bake: ${baked.pages.length} pages (${reused ? `${reused} unchanged, reused` : "none reused"}), ${baked.pages.reduce((n, p) => n + p.figures, 0)} figures in ${((performance.now() - bakeStarted) / 1000).toFixed(1)} s`);
 
 // Swap: dist → dist.old-<pid>, dist.fresh-<pid> → dist. Killed in between, the next start puts the old site back.
 const old = `${OUTPUT}.old-${process.pid}`;

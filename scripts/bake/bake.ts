@@ -13,7 +13,8 @@
 // otherwise ship a page that pops in, or a first state that differs from the live one.
 import {spawn, type ChildProcessWithoutNullStreams} from "node:child_process";
 import {createInterface} from "node:readline";
-import {readFileSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {JSDOM} from "jsdom";
 import {bakedEmbedStyles} from "../../src/components/embed.ts";
@@ -51,7 +52,7 @@ const BAKED_CSS = [
 ].join("");
 
 export interface BakeReport {
-  pages: {path: string; cells: number; figures: number}[];
+  pages: {path: string; cells: number; figures: number; /** Taken from the bake cache, not run. */ cached: boolean}[];
   problems: string[];
 }
 
@@ -112,36 +113,127 @@ class Renderer {
   }
 }
 
-/** Bakes the pages of the site in `site` (a built dist folder) in place, their sources in `pagesRoot` (src/); the report's problems fail the build. */
-export async function bakeSite(pagesRoot: string, site: string, {log = (_: string) => {}, concurrency = 2} = {}): Promise<BakeReport> {
+/**
+ * Where baked pages are kept between builds: under Framework's cache, so `npm run clean` (and a
+ * clean build) starts without them.
+ */
+export function bakeCacheDir(pagesRoot: string): string {
+  return join(pagesRoot, ".observablehq", "cache", "bake");
+}
+
+/**
+ * What a page's bake depends on besides its built HTML: the bake's own code, the installed
+ * packages it runs on (jsdom, Plot's Node copy), the width and the time zone. The built HTML
+ * itself names every module and data file the page loads by a hash of its content, so the
+ * same HTML with the same code bakes to the same bytes.
+ */
+function bakeCodeKey(): string {
+  const hash = createHash("sha256");
+  const here = import.meta.dirname;
+  for (const file of readdirSync(here).sort()) hash.update(file).update(readFileSync(join(here, file)));
+  hash.update(readFileSync(resolve(here, "..", "..", "package-lock.json")));
+  hash.update(`${BAKE_WIDTH} ${Intl.DateTimeFormat().resolvedOptions().timeZone} ${process.env.TZ ?? ""} ${process.version}`);
+  return hash.digest("hex");
+}
+
+/**
+ * Framework's search module, named by a hash of the index of every page's text: one page's edit
+ * renames it in every page. The bake never runs it (it loads when the reader focuses the search
+ * box), so a page is the same page whatever that name; a reused bake gets the current one.
+ */
+const SEARCH_MODULE = /_observablehq\/search\.[0-9a-f]{8}\.js/g;
+
+interface CachedPage {
+  html: string;
+  cells: number;
+  figures: {id: string; drawn: boolean}[];
+}
+
+const cacheName = (path: string) => (path === "/" ? "index" : path.slice(1).replaceAll("/", "~"));
+
+function readCached(dir: string, path: string, key: string): CachedPage | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, `${cacheName(path)}.${key}.json`), "utf8")) as CachedPage;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps one baked copy per page (the latest), written whole or not at all. */
+function writeCached(dir: string, path: string, key: string, page: CachedPage): void {
+  try {
+    mkdirSync(dir, {recursive: true});
+    const prefix = `${cacheName(path)}.`;
+    // The page's earlier copy, and any half-written one a killed build left.
+    for (const file of readdirSync(dir)) if (file.startsWith(prefix) && /^[0-9a-f]{64}\.json(\.tmp-\d+)?$/.test(file.slice(prefix.length))) rmSync(join(dir, file), {force: true});
+    const temporary = join(dir, `${prefix}${key}.json.tmp-${process.pid}`);
+    writeFileSync(temporary, JSON.stringify(page));
+    renameSync(temporary, join(dir, `${prefix}${key}.json`));
+  } catch {
+    // A cache that cannot be written only means the next build bakes this page again.
+  }
+}
+
+/**
+ * Bakes the pages of the site in `site` (a built dist folder) in place, their sources in
+ * `pagesRoot` (src/); the report's problems fail the build. A page whose built HTML is the same
+ * as at an earlier bake, with the same bake code (bakeCodeKey), gets that bake's result from the
+ * cache instead of being run again, so a rebuild after one page's edit bakes that page only.
+ */
+export async function bakeSite(pagesRoot: string, site: string, {log = (_: string) => {}, concurrency = 2, cache = true} = {}): Promise<BakeReport> {
   const paths = sidebarPaths(site).filter((path) => !NOT_BAKED.has(path));
   const placements = await figurePlacements(pagesRoot, paths);
   const report: BakeReport = {pages: [], problems: []};
-  const queue = [...paths];
+  const cacheDir = bakeCacheDir(pagesRoot);
+  const codeKey = cache ? bakeCodeKey() : "";
+  const checkPlacements = (path: string, figures: {id: string; drawn: boolean}[]) => {
+    const baked = new Map(figures.map((figure) => [figure.id, figure]));
+    for (const placement of placements.filter((p) => p.page === path)) {
+      const figure = baked.get(placement.id);
+      if (!figure) report.problems.push(`${path}: figure "${placement.id}" was not baked (its cell displayed nothing in the bake)`);
+      else if (!figure.drawn) report.problems.push(`${path}: figure "${placement.id}" baked without a chart (no SVG, no "no figures" notice)`);
+    }
+  };
+  const fileOf = (path: string) => join(site, path === "/" ? "index.html" : `${path.slice(1)}.html`);
+  const keyOf = (path: string, built: string) => createHash("sha256").update(codeKey).update(path).update(built.replace(SEARCH_MODULE, "_observablehq/search.js")).digest("hex");
+  const queue: string[] = [];
+  for (const path of paths) {
+    const built = readFileSync(fileOf(path), "utf8");
+    const cached = cache ? readCached(cacheDir, path, keyOf(path, built)) : null;
+    if (!cached) {
+      queue.push(path);
+      continue;
+    }
+    checkPlacements(path, cached.figures);
+    const search = built.match(SEARCH_MODULE)?.[0];
+    writeFileSync(fileOf(path), search ? cached.html.replace(SEARCH_MODULE, search) : cached.html);
+    report.pages.push({path, cells: cached.cells, figures: cached.figures.length, cached: true});
+    log(`bake: ${path} — unchanged since an earlier bake, reused`);
+  }
   const worker = async () => {
     const renderer = new Renderer(site);
     for (let path; (path = queue.shift()); ) {
       const rendered = await renderer.render(path);
+      const problemsBefore = report.problems.length;
       report.problems.push(...rendered.problems);
-      const baked = new Map(rendered.figures.map((figure) => [figure.id, figure]));
-      for (const placement of placements.filter((p) => p.page === path)) {
-        const figure = baked.get(placement.id);
-        if (!figure) report.problems.push(`${path}: figure "${placement.id}" was not baked (its cell displayed nothing in the bake)`);
-        else if (!figure.drawn) report.problems.push(`${path}: figure "${placement.id}" baked without a chart (no SVG, no "no figures" notice)`);
-      }
-      const file = join(site, path === "/" ? "index.html" : `${path.slice(1)}.html`);
+      const figures = rendered.figures.map(({id, drawn}) => ({id, drawn}));
+      checkPlacements(path, figures);
+      const file = fileOf(path);
       const {document} = new JSDOM("").window;
       const head = [BAKED_CSS, ...rendered.styles, bakedEmbedStyles(rendered.figures.map((figure) => figure.id))].map((css) => styleElement(document, css)).join("");
       try {
-        writeFileSync(file, deferPageCode(insertBaked(readFileSync(file, "utf8"), rendered.cells, head)));
+        const built = readFileSync(file, "utf8");
+        const html = deferPageCode(insertBaked(built, rendered.cells, head));
+        writeFileSync(file, html);
+        if (cache && report.problems.length === problemsBefore) writeCached(cacheDir, path, keyOf(path, built), {html, cells: Object.keys(rendered.cells).length, figures});
       } catch (error) {
         report.problems.push(`${path}: ${(error as Error).message}`);
       }
-      report.pages.push({path, cells: Object.keys(rendered.cells).length, figures: rendered.figures.length});
+      report.pages.push({path, cells: Object.keys(rendered.cells).length, figures: rendered.figures.length, cached: false});
       log(`bake: ${path} — ${rendered.figures.length} figures, ${Object.keys(rendered.cells).length} cells`);
     }
     renderer.close();
   };
-  await Promise.all(Array.from({length: concurrency}, worker));
+  await Promise.all(Array.from({length: Math.min(concurrency, queue.length)}, worker));
   return report;
 }

@@ -6,6 +6,7 @@
 //   --changes-only measure only the first/later change latency (over the dist/ that is there)
 //   --pages-only   measure only the page loads (first chart, layout shifts, bytes)
 //   --notebook-only measure only the notebook's 1M-row cell (over the dist/ that is there)
+//   --build-only   measure only build and preview speed (in a throw-away copy of the project)
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {cpus} from "node:os";
@@ -31,6 +32,7 @@ const args = process.argv.slice(2);
 const changesOnly = args.includes("--changes-only");
 const pagesOnly = args.includes("--pages-only");
 const notebookOnly = args.includes("--notebook-only");
+const buildOnly = args.includes("--build-only");
 const reuseDist = args.includes("--reuse-dist") || changesOnly || notebookOnly;
 const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of at least 1");
@@ -135,6 +137,10 @@ function distSizes(): string {
 }
 
 async function main() {
+  if (buildOnly) {
+    process.stdout.write(table(BUILD_SPEED_HEADERS, await measureBuildSpeed(Math.min(runs, 3), log)) + "\n");
+    return;
+  }
   const builds: string[][] = [];
   if (!reuseDist) {
     log("clean build…");

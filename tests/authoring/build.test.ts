@@ -130,5 +130,20 @@ describe("npm run build", () => {
     expect((await shippedValue(row_id)).value).toBe(changed);
     // The sources snapshot never depended on the loader module: same bytes, same file.
     expect(statSync(join(project.dir, "src/data/sources.parquet")).mtimeMs).toBe(sourcesMadeAt);
+
+    // One page's text edited: only that page is baked again; every other page is its earlier
+    // bake (scripts/bake/bake.ts, the bake cache), byte for byte but for the renamed search module.
+    const pages = ["index", "supply", "trade", "prices", "magnets", "robotics", "sources"];
+    const search = /_observablehq\/search\.[0-9a-f]{8}\.js/g;
+    const html = (name: string) => readFileSync(join(project.dir, "dist", `${name}.html`), "utf8");
+    const before = Object.fromEntries(pages.map((name) => [name, html(name)]));
+    appendFileSync(join(project.dir, "src/wind.md"), "\nA sentence added by tests/authoring/build.test.ts.\n");
+    const edited = await build();
+    expect(edited.code, edited.output.slice(-3000)).toBe(0);
+    expect(edited.output).toMatch(/bake: 8 pages \(7 unchanged, reused\)/);
+    expect(html("wind")).toContain("A sentence added by tests/authoring/build.test.ts.");
+    const renamed = html("index").match(search)![0];
+    expect(before.index.match(search)![0], "the edit renames the search module").not.toBe(renamed);
+    for (const name of pages) expect(html(name), name).toBe(before[name].replace(search, renamed));
   }, 600_000);
 });
