@@ -55,7 +55,14 @@ export const sourceRecord = z
     if (REPUBLISHED.test(source.title) && source.url !== null && source.url === source.read_at) {
       context.addIssue({code: "custom", message: `the title says the copy read was republished, but url is that copy's address: leave url empty (or give the original's) and say in read_note who republished it`});
     }
+    // "(…, citing Reuters)" is a note on the document, not part of its title or its publisher's name.
+    for (const field of ["title", "publisher"] as const) {
+      if (CITING.test(source[field])) context.addIssue({code: "custom", message: `the ${field} carries a note on what the document cites ("${source[field].match(CITING)![0].trim()}"): give the ${field} as published and say "Cites …" in notes`});
+    }
   });
+
+/** A compiler's note in parentheses on what a document cites: "(Rare Earth Exchanges, citing SMM)". */
+const CITING = /\s*\([^()]*\bciting\b[^()]*\)\s*$/i;
 
 /** How a title marks the copy read as someone else's republication: "(Reuters via Nasdaq)", "(…, republished)". */
 const REPUBLISHED = /\bvia\b|\brepublish|\bmirror\b|\bcopy (on|hosted)\b/i;

@@ -34,10 +34,15 @@ describe("readSources(dir)", () => {
     expect(messages).toContain(`${file}:9: publisher "192.0.2.7" is an IP address: name who published the document (the address belongs in read_at)`);
   });
 
+  it("rejects a note on what the document cites kept in its title or its publisher's name", () => {
+    expect(messages).toContain(`${file}:10: the title carries a note on what the document cites ("(kappa.example.com, citing customs)"): give the title as published and say "Cites …" in notes`);
+    expect(messages).toContain(`${file}:10: the publisher carries a note on what the document cites ("(citing customs)"): give the publisher as published and say "Cites …" in notes`);
+  });
+
   it("accepts an original read at its own address, and a described copy of an original whose address is unknown", () => {
     expect(sources.map((s) => s.source_id)).toEqual(["alpha", "eta"]);
     expect(sources[1]).toMatchObject({url: null, read_at: "https://eta.example.org/copy", short_name: "Eta, 2024"});
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(8);
   });
 });
 
@@ -59,7 +64,9 @@ describe("the project's sources.csv", () => {
     const byId = new Map(real.map((s) => [s.source_id, s]));
     // The compiled list's "low confidence" marks reach the record, and its notes on copies leave the title.
     expect(byId.get("2025-chinese-blog-post-2026")).toMatchObject({confidence: "low", title: "2025年中国电力装机数据"});
-    for (const source of real) expect(source.title, source.source_id).not.toMatch(/low confidence|\bvia\b/i);
+    for (const source of real) expect(source.title, source.source_id).not.toMatch(/low confidence|\bvia\b|\bciting\b/i);
+    for (const source of real) expect(source.publisher, source.source_id).not.toMatch(/\bciting\b/i);
+    expect(byId.get("rare-earth-prices-fall-2025")).toMatchObject({publisher: "Rare Earth Exchanges", notes: "Cites SMM."});
     expect(byId.get("china-s-imports-us-2025")).toMatchObject({publisher: "Reuters", short_name: "Reuters, 2025", url: null, read_at: "https://squidsite02.com/2025/08/22/chinas-imports-of-us"});
   });
 
