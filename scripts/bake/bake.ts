@@ -20,7 +20,7 @@ import {JSDOM} from "jsdom";
 import {bakedEmbedStyles} from "../../src/components/embed.ts";
 import {loaderTimeoutMs} from "../freshness/timeLimit.ts";
 import {figurePlacements} from "../site/figurePlacements.ts";
-import {deferPageCode, insertBaked, styleElement} from "./fragment.ts";
+import {deferPageCode, insertBaked, pageFile, styleElement} from "./fragment.ts";
 import type {RenderedPage} from "./renderPage.ts";
 
 /** The main column at a 1280-pixel window (Framework's layout, sidebar open): the width figures bake at. */
@@ -194,35 +194,35 @@ export async function bakeSite(pagesRoot: string, site: string, {log = (_: strin
       else if (!figure.drawn) report.problems.push(`${path}: figure "${placement.id}" baked without a chart (no SVG, no "no figures" notice)`);
     }
   };
-  const fileOf = (path: string) => join(site, path === "/" ? "index.html" : `${path.slice(1)}.html`);
   const keyOf = (path: string, built: string) => createHash("sha256").update(codeKey).update(path).update(built.replace(SEARCH_MODULE, "_observablehq/search.js")).digest("hex");
-  const queue: string[] = [];
+  // Each page's HTML as Framework built it, read once: for the cache's key, and for the bake.
+  const queue: {path: string; built: string}[] = [];
   for (const path of paths) {
-    const built = readFileSync(fileOf(path), "utf8");
+    const built = readFileSync(pageFile(site, path), "utf8");
     const cached = cache ? readCached(cacheDir, path, keyOf(path, built)) : null;
     if (!cached) {
-      queue.push(path);
+      queue.push({path, built});
       continue;
     }
     checkPlacements(path, cached.figures);
     const search = built.match(SEARCH_MODULE)?.[0];
-    writeFileSync(fileOf(path), search ? cached.html.replace(SEARCH_MODULE, search) : cached.html);
+    writeFileSync(pageFile(site, path), search ? cached.html.replace(SEARCH_MODULE, search) : cached.html);
     report.pages.push({path, cells: cached.cells, figures: cached.figures.length, cached: true});
     log(`bake: ${path} — unchanged since an earlier bake, reused`);
   }
   const worker = async () => {
     const renderer = new Renderer(site);
-    for (let path; (path = queue.shift()); ) {
+    for (let next; (next = queue.shift()); ) {
+      const {path, built} = next;
       const rendered = await renderer.render(path);
       const problemsBefore = report.problems.length;
       report.problems.push(...rendered.problems);
       const figures = rendered.figures.map(({id, drawn}) => ({id, drawn}));
       checkPlacements(path, figures);
-      const file = fileOf(path);
+      const file = pageFile(site, path);
       const {document} = new JSDOM("").window;
       const head = [BAKED_CSS, ...rendered.styles, bakedEmbedStyles(rendered.figures.map((figure) => figure.id))].map((css) => styleElement(document, css)).join("");
       try {
-        const built = readFileSync(file, "utf8");
         const html = deferPageCode(insertBaked(built, rendered.cells, head));
         writeFileSync(file, html);
         if (cache && report.problems.length === problemsBefore) writeCached(cacheDir, path, keyOf(path, built), {html, cells: Object.keys(rendered.cells).length, figures});

@@ -7,6 +7,13 @@
 // placeholder and removes it the first time the cell displays: the baked figure is that
 // placeholder, and the live one takes its place in the same step — no duplicate, no gap.
 
+import {join} from "node:path";
+
+/** A page's built HTML file in the site folder: "/" is index.html, "/supply" supply.html. */
+export function pageFile(site: string, pagePath: string): string {
+  return join(site, pagePath === "/" ? "index.html" : `${pagePath.slice(1)}.html`);
+}
+
 /** The element Framework removes when the cell displays; `data-baked` tells tests and styles it is ours. */
 export const BAKED_TAG = "observablehq-loading";
 

@@ -17,7 +17,7 @@ import {createInterface} from "node:readline";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {installDomGlobals} from "./domGlobals.ts";
-import {bakedFragment} from "./fragment.ts";
+import {bakedFragment, pageFile} from "./fragment.ts";
 
 export interface RenderedPage {
   cells: Record<string, string>;
@@ -42,7 +42,7 @@ let pages = 0;
 
 export async function renderPage(site: string, pagePath: string, width: number): Promise<RenderedPage> {
   const generation = ++pages;
-  const htmlFile = join(site, pagePath === "/" ? "index.html" : `${pagePath.slice(1)}.html`);
+  const htmlFile = pageFile(site, pagePath);
   const html = readFileSync(htmlFile, "utf8");
   const dom = installDomGlobals(html, {site, pagePath, width});
   const {document} = dom.window;

@@ -43,7 +43,7 @@ export function formatNumber(value: unknown, digits = 2): string {
 // One formatter per number of digits: `toLocaleString` with options builds a new one per call,
 // which was most of the tooltips' cost when a change redraws a page's figures.
 const formats = new Map<number, Intl.NumberFormat>();
-function numberFormat(digits: number): Intl.NumberFormat {
+export function numberFormat(digits: number): Intl.NumberFormat {
   let format = formats.get(digits);
   if (!format) formats.set(digits, (format = new Intl.NumberFormat("en-US", {maximumFractionDigits: digits})));
   return format;

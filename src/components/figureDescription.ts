@@ -4,14 +4,13 @@
 //
 //   describeRows(rows) → "134 figures, 2010 to 2025, from 0 to 390,000 t REO; the largest: World, 2025, 390,000 t REO."
 import {extent, greatest} from "npm:d3";
+import {numberFormat} from "./basisMarks.js";
 import type {Row} from "./rows.js";
 
 /** Columns that name what a row is about, in the order a reader would want them. */
 const LABELS = ["geography", "partner", "item", "series_name", "market", "scenario"] as const;
 
-// One formatter for every number (`toLocaleString` with options would build one per call).
-const NUMBER = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
-const format = (value: number) => NUMBER.format(value);
+const format = (value: number) => numberFormat(2).format(value);
 const periodText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
 export function describeRows(rows: readonly Row[]): string {
