@@ -91,9 +91,19 @@ export async function hydrated(page: Page, {timeout = 30_000} = {}): Promise<voi
   await page.waitForFunction(() => !document.querySelector("observablehq-loading[data-baked]"), null, {timeout});
 }
 
+/**
+ * How much of a page a screenshot shows, in CSS pixels from the top. /sources runs to about
+ * 50,000 px at 1280 px wide (hundreds of entries of one form); its whole length took Chromium
+ * 8–12 s to capture and encode, each time, against about 1 s for a theme page.
+ */
+const SCREENSHOT_MAX_HEIGHT = 12_000;
+
+/** The page from the top, whole, or its first SCREENSHOT_MAX_HEIGHT pixels when it is longer. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, {recursive: true});
-  await page.screenshot({path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true});
+  const {width, height} = (await page.evaluate("({width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight})")) as {width: number; height: number};
+  const clip = height > SCREENSHOT_MAX_HEIGHT ? {x: 0, y: 0, width, height: SCREENSHOT_MAX_HEIGHT} : undefined;
+  await page.screenshot({path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true, clip});
 }
 
 /** Opens the SQL workbench and waits until its tables are loaded and it is idle. */
