@@ -15,6 +15,8 @@ export interface Change {
   index: number;
   /** The option value (select), the radio's index in its group, or the checkbox's new state. */
   value: string | boolean;
+  /** The part of the page's state the control sets, by its data-input name (namedInput.ts), when it has one. */
+  input?: string;
 }
 
 /** Records, inside the page, when <main> last changed and when the reader's last input was. */
@@ -33,13 +35,15 @@ export async function listChanges(page: Page, nth = 0): Promise<Change[]> {
   return (await page.evaluate(`(() => {
     const nth = ${nth};
     const outside = (el) => !el.closest("figure, .chart-figure");
+    // A year range's two selects both set "years".
+    const input = (el) => el.closest("[data-input]")?.dataset.input?.replace(/^year-(from|to)$/, "years");
     const changes = [];
     [...document.querySelectorAll("main select")].filter(outside).forEach((select, index) => {
       const others = [...select.options].filter((o) => !o.selected && !o.disabled);
       if (!others.length) return;
       const option = others[nth % others.length];
       const label = select.closest("form, div")?.querySelector("label")?.textContent?.trim() || select.getAttribute("aria-label") || "select";
-      changes.push({label: "select " + index + " (" + label + ") → " + option.textContent.trim(), kind: "select", index, value: option.value});
+      changes.push({label: "select " + index + " (" + label + ") → " + option.textContent.trim(), kind: "select", index, value: option.value, input: input(select)});
     });
     // Observable Inputs name every radio "input": a group is the form that holds it.
     [...document.querySelectorAll("main form")].filter((form) => outside(form) && form.querySelector("input[type=radio]")).forEach((form, index) => {
@@ -48,11 +52,11 @@ export async function listChanges(page: Page, nth = 0): Promise<Change[]> {
       if (!others.length) return;
       const radio = others[nth % others.length];
       const label = form.querySelector("label")?.textContent?.trim() || "radio";
-      changes.push({label: "radio " + index + " (" + label + ") → " + (radio.parentElement?.textContent?.trim() || radio.value), kind: "radio", index, value: String(radios.indexOf(radio))});
+      changes.push({label: "radio " + index + " (" + label + ") → " + (radio.parentElement?.textContent?.trim() || radio.value), kind: "radio", index, value: String(radios.indexOf(radio)), input: input(form)});
     });
     [...document.querySelectorAll("main input[type=checkbox]")].filter(outside).forEach((box, index) => {
       const label = box.closest("form")?.querySelector("label")?.textContent?.trim() || "checkbox";
-      changes.push({label: "checkbox " + index + " (" + label + ") → " + (box.checked ? "off" : "on"), kind: "checkbox", index, value: !box.checked});
+      changes.push({label: "checkbox " + index + " (" + label + ") → " + (box.checked ? "off" : "on"), kind: "checkbox", index, value: !box.checked, input: input(box)});
     });
     return changes;
   })()`)) as Change[];

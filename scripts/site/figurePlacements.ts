@@ -20,6 +20,10 @@ export interface Placement {
   defaults: Record<string, unknown>;
   /** The values each input may take (the queries module's `allowed`), when it says. */
   allowed: Record<string, readonly unknown[]>;
+  /** The state the cell gives the figure, as written (`{years}`, `state`, `{}`). */
+  given: string;
+  /** The code of the page's cell that places the figure (its fenced block). */
+  cell: string;
 }
 
 type Module = Record<string, unknown>;
@@ -47,7 +51,7 @@ export async function figurePlacements(root: string, pages: readonly string[]): 
       const id = query?.id;
       if (!id || seen.has(id)) continue;
       seen.add(id);
-      placements.push({page, id, query, defaults, allowed});
+      placements.push({page, id, query, defaults, allowed, given: call.given, cell: cellAt(markdown, call.at)});
     }
   }
   return placements;
@@ -79,6 +83,8 @@ interface FigureCall {
   /** Where the call starts in the page, for page order. */
   at: number;
   query: string;
+  /** The state argument, as written. */
+  given: string;
 }
 
 /** `place(query, state, {…})` (by whatever name the page gave its figurePlacer) and `chartFigure({…})` calls. */
@@ -87,14 +93,22 @@ function* figureCalls(markdown: string): Generator<FigureCall> {
   for (const name of placers) {
     for (const match of markdown.matchAll(new RegExp(`\\b${name}\\(`, "g"))) {
       const args = splitTopLevel(balanced(markdown, match.index! + match[0].length - 1));
-      yield {at: match.index!, query: args[0]};
+      yield {at: match.index!, query: args[0], given: (args[1] ?? "").trim()};
     }
   }
   for (const match of markdown.matchAll(/\bchartFigure\(\s*\{/g)) {
     const options = balanced(markdown, match.index! + match[0].length - 1);
     const query = /\bquery:\s*([\w$.]+(?:\([^)]*\))?)/.exec(options)?.[1];
-    if (query) yield {at: match.index!, query};
+    const given = /\bstate(?:\s*:\s*(\{[^}]*\}|[\w$.]+))?/.exec(options);
+    if (query) yield {at: match.index!, query, given: given ? (given[1] ?? "state").trim() : ""};
   }
+}
+
+/** The fenced code block of the page that holds the text at `at`. */
+function cellAt(markdown: string, at: number): string {
+  const start = markdown.lastIndexOf("```", at);
+  const end = markdown.indexOf("```", at);
+  return markdown.slice(start < 0 ? 0 : start, end < 0 ? markdown.length : end);
 }
 
 /** A query definition named by an expression such as `S.quotas`, `scenarioComparison` or a local `impliedDemand(R.humanoidForecasts)`. */

@@ -6,14 +6,19 @@
 // first change does not wait for it.
 import type {Rows} from "./arrowRows.js";
 import {showDatabaseProgress} from "./dbProgress.js";
-import {lit, matches, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
+import {givenInputs, lit, matches, queryKey, unpack, type PrecomputedResults, type QueryDef} from "./query.js";
 import {embeddedId} from "./embed.js";
 
 export interface PageQueries {
   /** Runs SQL text: the shipped result when there is one, else DuckDB-WASM. */
   run(text: string): Promise<Rows>;
-  /** Runs a named query for a state of the page's inputs. */
+  /**
+   * Runs a named query for a state of the page's inputs: the inputs its cell passes, which
+   * must be all those the query reads (see `given`).
+   */
   query<S>(def: QueryDef<S>, state: S): Promise<Rows>;
+  /** The state as the query and its figure should read it: guarded against an input the cell did not pass (query.ts, givenInputs). */
+  given<S>(def: QueryDef<S>, state: S): S;
   /** The tag SQL code blocks use; interpolated values are inlined as escaped literals. */
   sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Rows>;
 }
@@ -37,7 +42,11 @@ export interface AnswerCounts {
   database: number;
 }
 
-export function pageQueries(precomputed: PrecomputedResults | null, {next}: {next?: LazyResults} = {}): PageQueries & {answered: AnswerCounts; fetchNext(): Promise<void>; warmUp(): void} {
+/**
+ * `inputs`: the page's inputs with their first values (the queries module's `defaults`), so that
+ * a query reading an input its cell did not pass fails loudly (query.ts, givenInputs).
+ */
+export function pageQueries(precomputed: PrecomputedResults | null, {next, inputs = {}}: {next?: LazyResults; inputs?: object} = {}): PageQueries & {answered: AnswerCounts; fetchNext(): Promise<void>; warmUp(): void} {
   const shipped = precomputed?.results ?? {};
   const answered: AnswerCounts = {first: 0, next: 0, database: 0};
   let nextResults: Promise<PrecomputedResults["results"]> | undefined;
@@ -85,7 +94,8 @@ export function pageQueries(precomputed: PrecomputedResults | null, {next}: {nex
     fetchNext: () => fetchNext().then(() => {}),
     warmUp,
     run,
-    query: (def, state) => run(def.sql(state)),
+    given: (def, state) => givenInputs(state, inputs, `The query "${def.id}"`),
+    query: (def, state) => run(def.sql(givenInputs(state, inputs, `The query "${def.id}"`))),
     sql: (strings, ...values) => run(interpolate(strings, values))
   };
 }

@@ -42,6 +42,26 @@ export function defineQuery<S>(def: QueryDef<S>): QueryDef<S> {
   return def;
 }
 
+/**
+ * The state a page's cell gives a query, guarded: reading one of the page's inputs that the
+ * cell did not pass throws, naming the query and the input. A cell re-runs only when an input
+ * it names changes (Observable's dataflow), so each figure's cell passes just the inputs its
+ * query reads (`place(T.exportsByYear, {years}, …)`): a change of another input leaves that
+ * figure as drawn, with no query and no redraw. The guard turns a forgotten input into an
+ * error at build time (the bake runs every cell) instead of a query for "undefined".
+ */
+export function givenInputs<S>(state: S, inputs: object, what: string): S {
+  if (typeof state !== "object" || state === null) return state;
+  return new Proxy(state as object, {
+    get(target, key, receiver) {
+      if (typeof key === "string" && !(key in target) && key in inputs) {
+        throw new Error(`${what} reads the input "${key}", which its cell does not pass: add ${key} to the state the cell gives it`);
+      }
+      return Reflect.get(target, key, receiver);
+    }
+  }) as S;
+}
+
 /** A value as an SQL literal. Strings are quoted with quotes doubled, so input text can never become SQL. */
 export function lit(value: unknown): string {
   if (value == null) return "NULL";

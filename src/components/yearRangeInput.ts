@@ -7,6 +7,8 @@ export function yearRangeInput(years: readonly number[], value: readonly [number
   const from = Inputs.select(years, {value: value[0], label: "from", format: String});
   const to = Inputs.select(years, {value: value[1], label: "to", format: String});
   const form = html`<form class="year-range" aria-label=${label}><span class="year-range-label">${label}</span>${from}${to}</form>` as unknown as HTMLFormElement & {value: [number, number]};
+  // The state's name for it (namedInput.ts); its two selects say which end they set.
+  form.dataset.input = "years";
   form.style.display = "flex";
   form.style.flexWrap = "wrap";
   form.style.alignItems = "center";

@@ -1,8 +1,8 @@
 import {DateDay, Table, Type, vectorFromArray} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {ARROW_TYPE, tableToRows} from "../../src/components/arrowRows.ts";
-import {interpolate} from "../../src/components/liveQuery.ts";
-import {lit, matches, queryKey, unpack} from "../../src/components/query.ts";
+import {interpolate, pageQueries} from "../../src/components/liveQuery.ts";
+import {defineQuery, givenInputs, lit, matches, queryKey, unpack} from "../../src/components/query.ts";
 import {staticSqlBlocks} from "../../scripts/snapshot-set/precompute.ts";
 
 describe("lit", () => {
@@ -89,5 +89,29 @@ describe("the table lists", () => {
     expect(registered.map((m) => m[1])).toEqual(registered.map((m) => m[2]));
     expect(registered.map((m) => m[1]).sort()).toEqual([...TABLE_NAMES].sort());
     expect(Object.keys(SNAPSHOT_BUILDERS).sort()).toEqual([...TABLE_NAMES].sort());
+  });
+});
+
+describe("the inputs a cell gives a query", () => {
+  const inputs = {years: [2010, 2025], partner: "Myanmar"};
+  const byYear = defineQuery({id: "by-year", title: "By year", sql: ({years}: {years: number[]}) => `SELECT ${lit(years[0])} AS first_year`});
+  const byPartner = defineQuery({id: "by-partner", title: ({partner}: {partner: string}) => `${partner}`, sql: ({partner}: {partner: string}) => `SELECT ${lit(partner)} AS partner`});
+
+  it("reads the inputs the cell passed, as passed", () => {
+    const given = givenInputs({years: [2015, 2020]}, inputs, "The query");
+    expect(given.years).toEqual([2015, 2020]);
+    // Keys that are not the page's inputs (JSON's, a promise check's) read as on any object.
+    expect(JSON.stringify(given)).toBe('{"years":[2015,2020]}');
+    expect((given as {then?: unknown}).then).toBeUndefined();
+  });
+
+  it("throws, naming the query and the input, when the query reads an input the cell did not pass", async () => {
+    expect(() => (givenInputs({years: [2015, 2020]}, inputs, 'The query "x"') as {partner?: string}).partner).toThrow('The query "x" reads the input "partner", which its cell does not pass');
+    const q = pageQueries(null, {inputs});
+    await expect(async () => q.query(byPartner, {years: [2015, 2020]} as never)).rejects.toThrow('The query "by-partner" reads the input "partner"');
+    // The state handed on to the figure is guarded too: its title reads the same input.
+    expect(() => q.given(byPartner, {} as never).partner).toThrow('"by-partner" reads the input "partner"');
+    // Given what it reads, the query's text is the same as for the whole state.
+    expect(byYear.sql(q.given(byYear, {years: [2015, 2020]}))).toBe(byYear.sql({years: [2015, 2020], partner: "Japan"} as never));
   });
 });
