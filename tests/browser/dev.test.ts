@@ -15,7 +15,7 @@ const NEW_VALUE = "271828.5";
  * The dev server's time limit for one loader run: long enough for a loaded machine (a whole
  * snapshot set takes 4–7 s here, in CI too), short enough to wait for when the test hangs one.
  */
-const TIME_LIMIT_MS = 30_000;
+const TIME_LIMIT_MS = 20_000;
 
 let project: TempProject;
 let dev: DevServer | undefined;

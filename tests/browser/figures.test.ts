@@ -42,7 +42,8 @@ async function openAt(path: string, width: number, scheme: "light" | "dark") {
   const watched = await watchedPage(browser, {colorScheme: scheme});
   const engine: string[] = [];
   watched.page.on("request", (request) => {
-    if (/duckdb-(eh|mvp)\.wasm/.test(request.url())) engine.push(request.url());
+    // Any part of DuckDB-WASM: its module, its worker or its binary.
+    if (/duckdb/i.test(request.url())) engine.push(request.url());
   });
   await watched.page.setViewportSize({width, height: 900});
   // Network idle: the page's cells have run, so every figure it will place is in the DOM.
@@ -54,6 +55,19 @@ async function openAt(path: string, width: number, scheme: "light" | "dark") {
 async function figuresDrawn(page: Page): Promise<void> {
   await hydrated(page);
   await page.waitForFunction(() => [...document.querySelectorAll("figure[data-chart]")].every((f) => f.querySelector(".chart-plot svg, .chart-empty")), null, {timeout: 30_000});
+}
+
+/**
+ * The figures whose chart text (an SVG's colour, which Plot's axes and labels take) is too dark
+ * for the dark scheme or too light for the light one: relative luminance 0–255 above 150, or
+ * below 110. Run in the page.
+ */
+function chartTextLuminance(scheme: "light" | "dark"): string {
+  return `[...document.querySelectorAll("figure[data-chart] .chart-plot svg")].flatMap((svg) => {
+    const [r, g, b] = getComputedStyle(svg).color.match(/[\\d.]+/g).map(Number);
+    const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    return ${scheme === "dark" ? "luminance > 150" : "luminance < 110"} ? [] : [svg.closest("figure").dataset.chart + " (" + Math.round(luminance) + ")"];
+  })`;
 }
 
 /** Opens every figure's table, so the harness reads the cells too. */
@@ -120,8 +134,10 @@ describe("every figure on every page", () => {
       for (const scheme of SCHEMES) {
         it(`${path} at ${width} px, ${scheme}: every figure draws data, repeats no tick, keeps its labels inside, fits the screen and prints years as years`, async () => {
           const {page, problems, engine} = await openAt(path, width, scheme);
-          // At its first state a page draws from the rows shipped with it: DuckDB's engine is not even fetched.
+          // At its first state a page draws from the rows shipped with it: no part of DuckDB-WASM is even fetched.
           if (path !== "/sql") expect(engine, "DuckDB fetched at the first state").toEqual([]);
+          // Chart text follows the scheme: light on the dark background, dark on the light one.
+          expect(await page.evaluate(chartTextLuminance(scheme)), `charts whose text does not read in ${scheme} mode`).toEqual([]);
           const checkRows = width === 1280 && scheme === "light";
           const name = path === "/" ? "index" : path.slice(1).replace(/\W+/g, "-");
           await screenshot(page, `figures-${name}-${width}-${scheme}`);

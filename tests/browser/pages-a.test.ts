@@ -80,24 +80,9 @@ async function expectThemeFigures(page: Page): Promise<void> {
   }
 }
 
-describe("in dark mode", () => {
-  for (const path of ["/", "/supply", "/trade", "/sources"]) {
-    it(`${path} draws its charts from the shipped rows, with no console error and no off-host request`, async () => {
-      const watched = await watchedPage(browser, {colorScheme: "dark"});
-      const {page, problems} = watched;
-      // The first view is answered from results computed at build time: DuckDB-WASM is not fetched.
-      const duckdb: string[] = [];
-      page.on("request", (request) => void (/duckdb/i.test(request.url()) && duckdb.push(request.url())));
-      await page.goto(siteUrl + path);
-      await figuresDrawn(page, 1);
-      await page.waitForLoadState("networkidle");
-      expect(duckdb).toEqual([]);
-      await screenshot(page, shotName(path, "dark"));
-      expect(problems).toEqual([]);
-      await page.context().close();
-    });
-  }
-});
+// Every page in dark mode (drawn from the shipped rows, no part of DuckDB fetched, no console
+// error or off-host request, chart text light on the dark background): the figure harness,
+// tests/browser/figures.test.ts, at both widths.
 
 describe("the Overview", () => {
   it("shows the stage chart as a figure with sources and the SQL cell's rows, with nothing off-host", async () => {
